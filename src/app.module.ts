@@ -1,0 +1,44 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from './config/app-config';
+import { Clock } from './core/clock';
+import { CoreModule } from './core/core.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AuthMiddleware } from './modules/auth/auth.middleware';
+import { AuthModule } from './modules/auth/auth.module';
+import { BrokerModule } from './modules/broker/broker.module';
+import { ControlCenterModule } from './modules/control-center/control-center.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { ExecutionModule } from './modules/execution/execution.module';
+import { RecordersModule } from './modules/recorders/recorders.module';
+import { SignalsModule } from './modules/signals/signals.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(config, clock),
+        TypeOrmModule.forRoot(dataSourceOptions(config)),
+        ScheduleModule.forRoot(),
+        AuthModule,
+        SignalsModule,
+        BrokerModule,
+        ExecutionModule,
+        AccountsModule,
+        RecordersModule,
+        WebhooksModule,
+        ControlCenterModule,
+        DashboardModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuthMiddleware).forRoutes('*');
+  }
+}

@@ -1,0 +1,3 @@
+export * from './contract-specs';
+export * from './roll-calendar';
+export * from './symbol-resolver';

@@ -1,0 +1,29 @@
+import { Account } from '../modules/accounts/entities/account.entity';
+import { Setting } from '../modules/auth/entities/setting.entity';
+import { PaperState } from '../modules/broker/entities/paper-state.entity';
+import { Fill } from '../modules/execution/entities/fill.entity';
+import { Order } from '../modules/execution/entities/order.entity';
+import { Position } from '../modules/execution/entities/position.entity';
+import { Trade } from '../modules/execution/entities/trade.entity';
+import { RecorderPosition } from '../modules/recorders/entities/recorder-position.entity';
+import { RecorderTrade } from '../modules/recorders/entities/recorder-trade.entity';
+import { Recorder } from '../modules/recorders/entities/recorder.entity';
+import { Trader } from '../modules/recorders/entities/trader.entity';
+import { SignalEvent } from '../modules/signals/entities/signal-event.entity';
+import { Signal } from '../modules/signals/entities/signal.entity';
+
+export const ENTITIES = [
+  Account,
+  Setting,
+  PaperState,
+  Fill,
+  Order,
+  Position,
+  Trade,
+  RecorderPosition,
+  RecorderTrade,
+  Recorder,
+  Trader,
+  SignalEvent,
+  Signal,
+];

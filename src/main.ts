@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from './config/app-config';
+import { createHttpApp } from './http-app';
+import { CredentialsService } from './modules/auth/credentials.service';
+
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = await createHttpApp(config);
+  await app.listen(config.port);
+  const logger = new Logger('JustTrades');
+  const credentials = app.get(CredentialsService);
+  const base = config.publicUrl ?? `http://localhost:${config.port}`;
+  logger.log(`Dashboard: ${base}/`);
+  logger.log(`Database: ${config.database.type === 'sqlite' ? config.database.path : 'postgres'}; broker: paper (in-process)`);
+  logger.log(
+    credentials.locations.adminPassword
+      ? `Admin password: in ${credentials.locations.adminPassword} (set JT_ADMIN_PASSWORD to choose your own)`
+      : 'Admin password: the one in JT_ADMIN_PASSWORD',
+  );
+  logger.log(credentials.locations.apiKey ? `API key: in ${credentials.locations.apiKey} (send it as Authorization: Bearer <key>)` : 'API key: the one in JT_API_KEY');
+}
+
+void bootstrap();

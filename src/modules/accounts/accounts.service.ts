@@ -1,0 +1,91 @@
+import { NO_TX } from '../../database/transactions';
+import { ConflictException, Injectable, NotFoundException, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock } from '../../core/clock';
+import { newId } from '../../core/ids';
+import { BrokerRegistry } from '../broker/broker-registry';
+import { PaperVenueService } from '../broker/paper-venue.service';
+import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
+import { Account } from './entities/account.entity';
+
+@Injectable()
+export class AccountsService implements OnApplicationBootstrap {
+  private readonly removedListeners: Array<(accountId: string) => Promise<void>> = [];
+  constructor(
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    private readonly registry: BrokerRegistry,
+    private readonly paper: PaperVenueService,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const account of await this.accounts.find()) this.connect(account);
+  }
+
+  list(): Promise<Account[]> {
+    return this.accounts.find({ order: { createdAt: 'ASC' } });
+  }
+
+  async get(id: string): Promise<Account> {
+    const account = await this.accounts.findOneBy({ id });
+    if (!account) throw new NotFoundException(`account ${id} not found`);
+    return account;
+  }
+
+  async create(dto: CreateAccountDto): Promise<Account> {
+    await this.assertNameFree(dto.name);
+    const now = this.clock.nowIso();
+    const id = newId();
+    const account = this.accounts.create({
+      id,
+      name: dto.name.trim(),
+      broker: dto.broker,
+      brokerAccountRef: id,
+      maxPosition: dto.maxPosition ?? null,
+      enabled: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.accounts.save(account, NO_TX);
+    this.connect(account);
+    return account;
+  }
+
+  async update(id: string, dto: UpdateAccountDto): Promise<Account> {
+    const account = await this.get(id);
+    if (dto.name !== undefined && dto.name.trim() !== account.name) await this.assertNameFree(dto.name);
+    if (dto.name !== undefined) account.name = dto.name.trim();
+    if (dto.maxPosition !== undefined) account.maxPosition = dto.maxPosition;
+    if (dto.enabled !== undefined) account.enabled = dto.enabled;
+    account.updatedAt = this.clock.nowIso();
+    await this.accounts.save(account, NO_TX);
+    this.connect(account);
+    return account;
+  }
+
+  /** Refuses while the broker shows an open position: flatten first. */
+  async remove(id: string, openPositions: number): Promise<void> {
+    const account = await this.get(id);
+    if (openPositions > 0) {
+      throw new ConflictException(`account ${account.name} has ${openPositions} open position(s); flatten it before deleting`);
+    }
+    for (const listener of this.removedListeners) await listener(id);
+    await this.accounts.delete({ id });
+    this.registry.unbindAccount(id);
+  }
+
+  /** Modules holding rows that point at an account (traders) clean up through this. */
+  onRemoved(listener: (accountId: string) => Promise<void>): void {
+    this.removedListeners.push(listener);
+  }
+
+  private connect(account: Account): void {
+    this.paper.ensureAccount(account.brokerAccountRef, account.maxPosition);
+    this.registry.bindAccount(account.id, account.broker, account.brokerAccountRef);
+  }
+
+  private async assertNameFree(name: string): Promise<void> {
+    if (await this.accounts.findOneBy({ name: name.trim() })) throw new ConflictException(`an account named "${name.trim()}" already exists`);
+  }
+}

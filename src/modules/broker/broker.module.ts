@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BrokerEventLoop } from './broker-event-loop';
+import { BrokerRegistry } from './broker-registry';
+import { PaperState } from './entities/paper-state.entity';
+import { PaperQuotesController } from './paper-quotes.controller';
+import { PaperVenueService } from './paper-venue.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([PaperState])],
+  controllers: [PaperQuotesController],
+  providers: [BrokerRegistry, BrokerEventLoop, PaperVenueService],
+  exports: [BrokerRegistry, PaperVenueService],
+})
+export class BrokerModule {}

@@ -1,0 +1,98 @@
+import { Observable } from 'rxjs';
+
+/**
+ * The one interface the engine knows a broker by. Adapters (paper, tradovate) implement it;
+ * nothing outside `broker/` imports an adapter.
+ *
+ * Prices cross this port as decimal strings ("21000.25"), quantities as positive integers,
+ * positions as signed integers (long > 0, short < 0). Contract names are broker contract names
+ * such as "MNQZ6" (the symbol resolver turns TradingView tickers into these).
+ */
+export type OrderAction = 'Buy' | 'Sell';
+export type OrderType = 'Market' | 'Limit' | 'Stop';
+export type OrderStatus = 'PendingNew' | 'Working' | 'Filled' | 'Canceled' | 'Rejected';
+
+export interface PlaceOrderRequest {
+  /** broker account reference (the paper account id, or the Tradovate account id). */
+  accountRef: string;
+  contract: string;
+  action: OrderAction;
+  quantity: number;
+  orderType: OrderType;
+  /** limit price (Limit) */
+  price?: string;
+  /** trigger price (Stop) */
+  stopPrice?: string;
+  /** our idempotency key; a broker that sees the same clOrdId twice must not place twice. */
+  clOrdId: string;
+}
+
+export type PlaceOrderResult =
+  | { accepted: true; brokerOrderId: string }
+  | { accepted: false; reason: string; text: string };
+
+export type CommandResult = { ok: true } | { ok: false; reason: string; text: string };
+
+export interface BrokerPosition {
+  accountRef: string;
+  contract: string;
+  /** signed: long > 0, short < 0, flat 0 */
+  netPos: number;
+  /** average price of the open net position; null when flat */
+  avgPrice: string | null;
+}
+
+export interface BrokerOrder {
+  brokerOrderId: string;
+  clOrdId: string | null;
+  accountRef: string;
+  contract: string;
+  action: OrderAction;
+  quantity: number;
+  orderType: OrderType;
+  price: string | null;
+  stopPrice: string | null;
+  status: OrderStatus;
+  filledQuantity: number;
+  avgFillPrice: string | null;
+  rejectReason: string | null;
+}
+
+export interface BrokerFill {
+  brokerFillId: string;
+  brokerOrderId: string;
+  clOrdId: string | null;
+  accountRef: string;
+  contract: string;
+  action: OrderAction;
+  quantity: number;
+  price: string;
+  ts: string;
+}
+
+/** What a broker's socket tells us, in the same shape whatever the broker. */
+export type BrokerEvent =
+  | { kind: 'order'; order: BrokerOrder; ts: string }
+  | { kind: 'fill'; fill: BrokerFill; ts: string }
+  | { kind: 'position'; position: BrokerPosition; ts: string };
+
+/** Thrown when a position or order list cannot be read: never treat that as flat. */
+export class BrokerReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BrokerReadError';
+  }
+}
+
+export interface Broker {
+  readonly kind: string;
+  readonly events$: Observable<BrokerEvent>;
+  placeOrder(req: PlaceOrderRequest): Promise<PlaceOrderResult>;
+  cancelOrder(accountRef: string, brokerOrderId: string): Promise<CommandResult>;
+  /** Cancels working orders on the contract and closes the position with a market order. */
+  liquidatePosition(accountRef: string, contract: string, clOrdId: string): Promise<PlaceOrderResult>;
+  /** Throws BrokerReadError when the position cannot be read. */
+  getPosition(accountRef: string, contract: string): Promise<BrokerPosition>;
+  listPositions(accountRef: string): Promise<BrokerPosition[]>;
+  listOrders(accountRef: string): Promise<BrokerOrder[]>;
+}

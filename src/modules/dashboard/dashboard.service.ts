@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { AccountsService } from '../accounts/accounts.service';
+import { BookReaderService } from '../execution/book-reader.service';
+import { RecordersService } from '../recorders/recorders.service';
+import { TradersService } from '../recorders/traders.service';
+import { VirtualBookService } from '../recorders/virtual-book.service';
+import { SignalsService } from '../signals/signals.service';
+
+/** Everything the dashboard shows, gathered in one place for the page and for live refreshes. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly recorders: RecordersService,
+    private readonly traders: TradersService,
+    private readonly book: BookReaderService,
+    private readonly virtualBook: VirtualBookService,
+    private readonly signals: SignalsService,
+  ) {}
+
+  async snapshot() {
+    const [accounts, recorders, traders, positions, virtualPositions, signals, trades] = await Promise.all([
+      this.accounts.list(),
+      this.recorders.list(),
+      this.traders.list(),
+      this.book.openPositions(),
+      this.virtualBook.listPositions(),
+      this.signals.list({ limit: 25 }),
+      this.book.listTrades({ limit: 10 }),
+    ]);
+    const accountName = new Map(accounts.map((a) => [a.id, a.name]));
+    const recorderName = new Map(recorders.map((r) => [r.id, r.name]));
+    return {
+      accounts: accounts.map((a) => ({ ...a, traders: traders.filter((t) => t.accountId === a.id).length })),
+      recorders: recorders.map((r) => ({
+        id: r.id,
+        name: r.name,
+        symbol: r.symbol,
+        quantity: r.quantity,
+        enabled: r.enabled,
+        traders: traders.filter((t) => t.recorderId === r.id).map((t) => ({ account: accountName.get(t.accountId) ?? t.accountId, multiplier: t.multiplier, enabled: t.enabled })),
+        virtual: virtualPositions.filter((p) => p.recorderId === r.id && p.netPos !== 0).map((p) => ({ contract: p.contract, netPos: p.netPos, avgPrice: p.avgPrice })),
+      })),
+      positions: positions.map((p) => ({ ...p, account: accountName.get(p.accountId) ?? p.accountId, recorder: p.recorderId ? recorderName.get(p.recorderId) ?? null : null })),
+      signals: signals.map((s) => ({
+        id: s.id,
+        receivedAt: s.receivedAt,
+        recorder: recorderName.get(s.recorderId) ?? s.recorderId,
+        action: s.action,
+        symbol: s.symbol,
+        quantity: s.quantity,
+        price: s.price,
+        status: s.status,
+        reason: s.reason,
+      })),
+      trades: trades.map((t) => ({ ...t, account: accountName.get(t.accountId) ?? t.accountId })),
+    };
+  }
+}

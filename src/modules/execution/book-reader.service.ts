@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Not, Repository } from 'typeorm';
+import { openPnlTicks } from '../../core/positions/position-ledger';
+import { specForContract } from '../../core/positions/spec-for-contract';
+import { ticksToUsd } from '../../core/money';
+import { PaperVenueService } from '../broker/paper-venue.service';
+import { BookQueryDto } from './dto/book-query.dto';
+import { Order } from './entities/order.entity';
+import { Position } from './entities/position.entity';
+import { Trade } from './entities/trade.entity';
+
+/** Read side of the book: open positions with open P&L at the last quote, orders, trades. */
+@Injectable()
+export class BookReaderService {
+  constructor(
+    @InjectRepository(Position) private readonly positions: Repository<Position>,
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(Trade) private readonly trades: Repository<Trade>,
+    private readonly paper: PaperVenueService,
+  ) {}
+
+  async openPositions(query: BookQueryDto = {}) {
+    const rows = await this.positions.find({ where: { netPos: Not(0), ...filterOf(query) }, order: { updatedAt: 'DESC' } });
+    return rows.map((row) => {
+      const spec = specForContract(row.contract);
+      const mark = this.paper.lastQuote(row.contract)?.price ?? null;
+      const ticks = mark ? openPnlTicks(JSON.parse(row.ledger), mark, spec) : null;
+      return {
+        accountId: row.accountId,
+        recorderId: row.recorderId,
+        contract: row.contract,
+        side: row.netPos > 0 ? 'LONG' : 'SHORT',
+        netPos: row.netPos,
+        quantity: Math.abs(row.netPos),
+        avgPrice: row.avgPrice,
+        lastPrice: mark,
+        openPnlTicks: ticks,
+        openPnlUsd: ticks === null ? null : ticksToUsd(ticks, 1, spec),
+        updatedAt: row.updatedAt,
+      };
+    });
+  }
+
+  listOrders(query: BookQueryDto = {}) {
+    return this.orders.find({ where: filterOf(query), order: { createdAt: 'DESC' }, take: query.limit ?? 100 });
+  }
+
+  listTrades(query: BookQueryDto = {}) {
+    return this.trades.find({ where: filterOf(query), order: { closedAt: 'DESC' }, take: query.limit ?? 100 });
+  }
+}
+
+function filterOf(query: BookQueryDto) {
+  return { ...(query.accountId ? { accountId: query.accountId } : {}), ...(query.recorderId ? { recorderId: query.recorderId } : {}) };
+}

@@ -1,0 +1,93 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EventBus } from '../../core/bus/event-bus';
+import { FillReceived, OrderUpdated } from '../../core/bus/events';
+import { Clock } from '../../core/clock';
+import { newId } from '../../core/ids';
+import { applyFill, FLAT_LEDGER, LedgerState, ledgerAvgPrice } from '../../core/positions/position-ledger';
+import { specForContract } from '../../core/positions/spec-for-contract';
+import { inTransaction } from '../../database/transactions';
+import { SignalsService } from '../signals/signals.service';
+import { Fill } from './entities/fill.entity';
+import { Order, OrderState } from './entities/order.entity';
+import { Position } from './entities/position.entity';
+import { Trade } from './entities/trade.entity';
+
+const STATUS: Record<string, OrderState> = { PendingNew: 'pending', Working: 'working', Filled: 'filled', Canceled: 'canceled', Rejected: 'rejected' };
+
+/**
+ * Broker reports -> our book. A fill is recorded once (unique broker fill id), moves the position,
+ * and closes trades; nothing else writes positions or trades.
+ */
+@Injectable()
+export class FillRecorderService implements OnModuleInit {
+  private readonly logger = new Logger('Fills');
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly signals: SignalsService,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.inLanes(['FillReceived', 'OrderUpdated'], 'fill-recorder', (e) => e.accountId, (e) =>
+      e.type === 'FillReceived' ? this.recordFill(e) : this.updateOrder(e),
+    );
+  }
+
+  async updateOrder(event: OrderUpdated): Promise<void> {
+    const { order } = event;
+    if (!order.clOrdId) return;
+    await this.db.getRepository(Order).update(
+      { accountId: event.accountId, clOrdId: order.clOrdId },
+      {
+        status: STATUS[order.status] ?? 'pending',
+        brokerOrderId: order.brokerOrderId,
+        filledQuantity: order.filledQuantity,
+        avgFillPrice: order.avgFillPrice,
+        ...(order.rejectReason ? { rejectReason: order.rejectReason } : {}),
+        updatedAt: this.clock.nowIso(),
+      },
+    );
+  }
+
+  async recordFill(event: FillReceived): Promise<void> {
+    const { fill, accountId } = event;
+    const outcome = await inTransaction(this.db, async (tx) => {
+      if (await tx.getRepository(Fill).exist({ where: { accountId, brokerFillId: fill.brokerFillId } })) return null;
+      const order = fill.clOrdId ? await tx.getRepository(Order).findOneBy({ accountId, clOrdId: fill.clOrdId }) : null;
+      await tx.getRepository(Fill).insert({
+        id: newId(),
+        accountId,
+        orderId: order?.id ?? null,
+        brokerOrderId: fill.brokerOrderId,
+        brokerFillId: fill.brokerFillId,
+        contract: fill.contract,
+        action: fill.action,
+        quantity: fill.quantity,
+        price: fill.price,
+        ts: fill.ts,
+      });
+      const spec = specForContract(fill.contract);
+      const positions = tx.getRepository(Position);
+      const row = await positions.findOneBy({ accountId, contract: fill.contract });
+      const before: LedgerState = row ? JSON.parse(row.ledger) : FLAT_LEDGER;
+      const { state, closed } = applyFill(before, { action: fill.action, quantity: fill.quantity, price: fill.price, ts: fill.ts }, spec);
+      const recorderId = before.netPos === 0 ? order?.recorderId ?? null : row?.recorderId ?? null;
+      const avgPrice = ledgerAvgPrice(state, spec);
+      await positions.save({ accountId, contract: fill.contract, netPos: state.netPos, avgPrice, ledger: JSON.stringify(state), recorderId, updatedAt: this.clock.nowIso() });
+      const trades = closed.map((t) => ({ id: newId(), accountId, recorderId: row?.recorderId ?? recorderId, contract: fill.contract, ...t }));
+      for (const trade of trades) await tx.getRepository(Trade).insert(trade);
+      return { order, state, avgPrice, trades };
+    });
+    if (!outcome) return;
+    const ts = this.clock.nowIso();
+    await this.signals.record(outcome.order?.signalId ?? null, 'filled', `${fill.action} ${fill.quantity} @ ${fill.price}; position now ${outcome.state.netPos}`, accountId, ts);
+    this.bus.publish({ type: 'PositionChanged', ts, accountId, contract: fill.contract, netPos: outcome.state.netPos, avgPrice: outcome.avgPrice });
+    for (const trade of outcome.trades) {
+      this.bus.publish({ type: 'TradeClosed', ts, accountId, tradeId: trade.id, contract: trade.contract, pnlUsd: trade.pnlUsd });
+    }
+  }
+}

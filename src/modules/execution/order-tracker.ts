@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom, race, timer } from 'rxjs';
+import { filter, map } from 'rxjs/operators';
+import { EventBus } from '../../core/bus/event-bus';
+import { OrderStatus } from '../broker/broker.port';
+
+const FINAL: OrderStatus[] = ['Filled', 'Rejected', 'Canceled'];
+
+export type OrderOutcome = { status: 'Filled' | 'Rejected' | 'Canceled'; reason: string | null } | { status: 'timeout'; reason: string };
+
+/**
+ * Waits for the broker to report an order final. Start waiting *before* placing: a broker may
+ * report the fill before placeOrder returns (the paper exchange does).
+ */
+@Injectable()
+export class OrderTracker {
+  constructor(private readonly bus: EventBus) {}
+
+  waitForFinal(accountId: string, clOrdId: string, timeoutMs: number): Promise<OrderOutcome> {
+    const final$ = this.bus.ofType('OrderUpdated').pipe(
+      filter((e) => e.accountId === accountId && e.order.clOrdId === clOrdId && FINAL.includes(e.order.status)),
+      map((e): OrderOutcome => ({ status: e.order.status as 'Filled' | 'Rejected' | 'Canceled', reason: e.order.rejectReason })),
+    );
+    const timeout$ = timer(timeoutMs).pipe(map((): OrderOutcome => ({ status: 'timeout', reason: `no final status within ${timeoutMs} ms` })));
+    return firstValueFrom(race(final$, timeout$));
+  }
+}

@@ -1,0 +1,92 @@
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+const TICKS = 'must be a whole number of ticks between 1 and 100000, or null for none';
+
+export class CreateRecorderDto {
+  @IsString({ message: 'name must be a string' })
+  @IsNotEmpty({ message: 'name is required' })
+  @MaxLength(100, { message: 'name must be at most 100 characters' })
+  name: string;
+
+  @IsString({ message: 'symbol must be a string such as MNQ1!' })
+  @IsNotEmpty({ message: 'symbol is required, e.g. MNQ1!' })
+  @MaxLength(40)
+  symbol: string;
+
+  @IsInt({ message: 'quantity must be a whole number of contracts' })
+  @Min(0, { message: 'quantity must be 0 or more' })
+  @Max(1000, { message: 'quantity must be at most 1000' })
+  quantity: number;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt({ message: `takeProfitTicks ${TICKS}` })
+  @Min(1, { message: `takeProfitTicks ${TICKS}` })
+  @Max(100000, { message: `takeProfitTicks ${TICKS}` })
+  takeProfitTicks?: number | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt({ message: `stopLossTicks ${TICKS}` })
+  @Min(1, { message: `stopLossTicks ${TICKS}` })
+  @Max(100000, { message: `stopLossTicks ${TICKS}` })
+  stopLossTicks?: number | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'enabled must be true or false' })
+  enabled?: boolean;
+
+  @IsOptional()
+  @IsBoolean({ message: 'dcaEnabled must be true or false' })
+  dcaEnabled?: boolean;
+
+  @IsOptional()
+  @IsIn(['ignore', 'reenter'], { message: 'sameSide must be "ignore" or "reenter"' })
+  sameSide?: 'ignore' | 'reenter';
+}
+
+export class UpdateRecorderDto {
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(100)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'symbol must not be empty' })
+  @MaxLength(40)
+  symbol?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'quantity must be a whole number of contracts' })
+  @Min(0, { message: 'quantity must be 0 or more' })
+  @Max(1000, { message: 'quantity must be at most 1000' })
+  quantity?: number;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt({ message: `takeProfitTicks ${TICKS}` })
+  @Min(1, { message: `takeProfitTicks ${TICKS}` })
+  @Max(100000, { message: `takeProfitTicks ${TICKS}` })
+  takeProfitTicks?: number | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt({ message: `stopLossTicks ${TICKS}` })
+  @Min(1, { message: `stopLossTicks ${TICKS}` })
+  @Max(100000, { message: `stopLossTicks ${TICKS}` })
+  stopLossTicks?: number | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'enabled must be true or false' })
+  enabled?: boolean;
+
+  @IsOptional()
+  @IsBoolean({ message: 'dcaEnabled must be true or false' })
+  dcaEnabled?: boolean;
+
+  @IsOptional()
+  @IsIn(['ignore', 'reenter'], { message: 'sameSide must be "ignore" or "reenter"' })
+  sameSide?: 'ignore' | 'reenter';
+}

@@ -1,0 +1,49 @@
+import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+
+const MULTIPLIER = /^\d{1,4}(\.\d{1,4})?$/;
+const MULTIPLIER_MESSAGE = 'multiplier must be a number from 0 to 9999 with at most 4 decimals (0 trades nothing)';
+/** Accept 2, "2", 0.5: keep it a decimal string, never a float. */
+const asDecimalString = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
+
+export class CreateTraderDto {
+  @IsUUID('all', { message: 'recorderId must be a recorder id' })
+  recorderId: string;
+
+  @IsUUID('all', { message: 'accountId must be an account id' })
+  accountId: string;
+
+  @IsOptional()
+  @Transform(asDecimalString)
+  @Matches(MULTIPLIER, { message: MULTIPLIER_MESSAGE })
+  multiplier?: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt({ message: 'maxQuantity must be a whole number of contracts, or null for no cap' })
+  @Min(1, { message: 'maxQuantity must be at least 1' })
+  @Max(10000)
+  maxQuantity?: number | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'enabled must be true or false' })
+  enabled?: boolean;
+}
+
+export class UpdateTraderDto {
+  @IsOptional()
+  @Transform(asDecimalString)
+  @Matches(MULTIPLIER, { message: MULTIPLIER_MESSAGE })
+  multiplier?: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt({ message: 'maxQuantity must be a whole number of contracts, or null for no cap' })
+  @Min(1, { message: 'maxQuantity must be at least 1' })
+  @Max(10000)
+  maxQuantity?: number | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'enabled must be true or false' })
+  enabled?: boolean;
+}

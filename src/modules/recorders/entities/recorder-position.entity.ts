@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The recorder's virtual position at TradingView prices, per contract. */
+@Entity('recorder_positions')
+export class RecorderPosition {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  recorderId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  contract: string;
+
+  /** the position ledger's state (see core/positions), as JSON */
+  @Column({ type: 'text' })
+  ledger: string;
+
+  @Column({ type: 'integer' })
+  netPos: number;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  avgPrice: string | null;
+
+  @Column({ type: 'varchar', length: 30 })
+  updatedAt: string;
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A link recorder -> account: the recorder's signals are traded on that account. */
+@Entity('traders')
+@Index(['recorderId', 'accountId'], { unique: true })
+export class Trader {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  recorderId: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  accountId: string;
+
+  /** decimal string; 0 is a real value (trade nothing), never replaced by a default */
+  @Column({ type: 'varchar', length: 20, default: '1' })
+  multiplier: string;
+
+  /** cap on the order and on the total position; null = none */
+  @Column({ type: 'integer', nullable: true })
+  maxQuantity: number | null;
+
+  @Column({ type: 'boolean', default: true })
+  enabled: boolean;
+
+  @Column({ type: 'varchar', length: 30 })
+  createdAt: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  updatedAt: string;
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { RecorderPosition } from './entities/recorder-position.entity';
+import { RecorderTrade } from './entities/recorder-trade.entity';
+import { Recorder } from './entities/recorder.entity';
+import { Trader } from './entities/trader.entity';
+import { RecordersController } from './recorders.controller';
+import { RecordersService } from './recorders.service';
+import { SignalRouterService } from './signal-router.service';
+import { TradersController } from './traders.controller';
+import { TradersService } from './traders.service';
+import { VirtualBookService } from './virtual-book.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade]), AccountsModule],
+  controllers: [RecordersController, TradersController],
+  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService],
+  exports: [RecordersService, TradersService, VirtualBookService],
+})
+export class RecordersModule {}

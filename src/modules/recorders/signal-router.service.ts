@@ -1,0 +1,144 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'crypto';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { EventBus } from '../../core/bus/event-bus';
+import { SignalReceived, TradeIntent } from '../../core/bus/events';
+import { Clock } from '../../core/clock';
+import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
+import { AccountsService } from '../accounts/accounts.service';
+import { PaperVenueService } from '../broker/paper-venue.service';
+import { SignalsService } from '../signals/signals.service';
+import { Recorder } from './entities/recorder.entity';
+import { Trader } from './entities/trader.entity';
+import { RecordersService } from './recorders.service';
+import { TradersService } from './traders.service';
+import { traderQuantity } from './trader-sizing';
+import { VirtualBookService } from './virtual-book.service';
+
+/**
+ * Turns each accepted signal into the recorder's virtual fill and one intent per enabled trader.
+ * One lane per recorder, so a recorder's alerts are handled in the order they arrived.
+ */
+@Injectable()
+export class SignalRouterService implements OnModuleInit {
+  private readonly logger = new Logger('SignalRouter');
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly recorders: RecordersService,
+    private readonly traders: TradersService,
+    private readonly accounts: AccountsService,
+    private readonly book: VirtualBookService,
+    private readonly signals: SignalsService,
+    private readonly paper: PaperVenueService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.inLanes('SignalReceived', 'signal-router', (e) => e.recorderId, (e) => this.route(e));
+  }
+
+  async route(event: SignalReceived): Promise<void> {
+    const { signalId, alert, contract } = event;
+    const ageMs = this.clock.now().getTime() - Date.parse(event.receivedAt);
+    if (ageMs > this.config.signalMaxAgeSec * 1000) {
+      const reason = `stale: ${Math.round(ageMs / 1000)} s old when its turn came (limit ${this.config.signalMaxAgeSec} s); not traded`;
+      await this.signals.setStatus(signalId, 'stale', reason);
+      await this.signals.record(signalId, 'stale', reason);
+      return;
+    }
+    const recorder = await this.recorders.get(event.recorderId);
+    if (alert.price) {
+      this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract, price: alert.price, source: 'alert' });
+    }
+    await this.recordVirtually(recorder, event);
+    const traders = (await this.traders.list({ recorderId: recorder.id })).filter((t) => t.enabled);
+    if (traders.length === 0) await this.signals.record(signalId, 'no_traders', 'recorded virtually; no enabled trader is linked to this recorder');
+    for (const trader of traders) {
+      const account = await this.accounts.get(trader.accountId).catch(() => null);
+      if (!account?.enabled) {
+        await this.signals.record(signalId, 'skipped', 'account disabled or missing', trader.accountId);
+        continue;
+      }
+      const intent = this.intentFor(recorder, trader, event);
+      if (!intent) {
+        await this.signals.record(signalId, 'skipped', `quantity 0 after multiplier ${trader.multiplier}`, trader.accountId);
+        continue;
+      }
+      await this.signals.record(signalId, 'intent', describe(intent), trader.accountId);
+      this.bus.publish(intent);
+    }
+    await this.signals.setStatus(signalId, 'processed');
+  }
+
+  private async recordVirtually(recorder: Recorder, event: SignalReceived): Promise<void> {
+    const price = event.alert.price ?? this.paper.lastQuote(event.contract)?.price ?? null;
+    if (!price) {
+      await this.signals.record(event.signalId, 'virtual_skipped', 'no price in the alert and no quote yet: the virtual position is unchanged');
+      return;
+    }
+    const netPos = await this.book.netPos(recorder.id, event.contract);
+    const plan = this.virtualPlan(recorder, event, netPos);
+    try {
+      const closed = await this.book.apply(recorder.id, event.contract, plan, price);
+      const detail = `${plan.steps.map((s) => `${s.action} ${s.quantity}`).join(', ') || 'no change'} @ ${price}${plan.note ? ` (${plan.note})` : ''}${closed.map((t) => `; closed ${t.side} P&L ${t.pnlUsd} USD`).join('')}`;
+      await this.signals.record(event.signalId, 'virtual_fill', detail);
+    } catch (error) {
+      await this.signals.record(event.signalId, 'virtual_skipped', `alert price ${price} not usable: ${(error as Error).message}`);
+    }
+  }
+
+  private virtualPlan(recorder: Recorder, event: SignalReceived, netPos: number): OrderPlan {
+    const { directive, quantity } = event.alert;
+    if (directive.kind === 'CLOSE') return planExit(netPos, directive.side ?? null);
+    if (directive.kind === 'REDUCE') return planReduce(netPos, directive.side, quantity ?? Math.abs(netPos));
+    return planEnter(netPos, directive.side, quantity ?? recorder.quantity, {
+      sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
+      opposite: recorder.dcaEnabled ? 'block' : 'reverse',
+      maxQuantity: null,
+    });
+  }
+
+  private intentFor(recorder: Recorder, trader: Trader, event: SignalReceived): TradeIntent | null {
+    const { directive, quantity } = event.alert;
+    const base = {
+      ts: this.clock.nowIso(),
+      accountId: trader.accountId,
+      traderId: trader.id,
+      recorderId: recorder.id,
+      signalId: event.signalId,
+      contract: event.contract,
+      idempotencyKey: idempotencyKey(event.signalId, trader.id),
+    };
+    if (directive.kind === 'CLOSE') return { ...base, type: 'ExitPosition', side: directive.side ?? null, reason: 'alert' };
+    if (directive.kind === 'REDUCE') {
+      // no quantity on a partial exit: the whole position of this trader is what "reduce" can mean safely
+      if (quantity === null) return { ...base, type: 'ExitPosition', side: directive.side, reason: 'alert reduce without quantity' };
+      const qty = traderQuantity(quantity, trader.multiplier);
+      return qty > 0 ? { ...base, type: 'ReducePosition', side: directive.side, quantity: qty } : null;
+    }
+    const qty = traderQuantity(quantity ?? recorder.quantity, trader.multiplier);
+    if (qty <= 0) return null;
+    return {
+      ...base,
+      type: 'EnterPosition',
+      side: directive.side,
+      quantity: qty,
+      maxQuantity: trader.maxQuantity,
+      sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
+      opposite: recorder.dcaEnabled ? 'block' : 'reverse',
+    };
+  }
+}
+
+/** One key per (signal, trader): a retried intent can never place a second order. */
+function idempotencyKey(signalId: string, traderId: string): string {
+  return createHash('sha256').update(`${signalId}|${traderId}`).digest('hex').slice(0, 40);
+}
+
+function describe(intent: TradeIntent): string {
+  if (intent.type === 'EnterPosition') return `enter ${intent.side} ${intent.quantity} ${intent.contract}`;
+  if (intent.type === 'ReducePosition') return `reduce ${intent.side} by ${intent.quantity} ${intent.contract}`;
+  return `exit ${intent.side ?? 'any side'} ${intent.contract}`;
+}

@@ -1,0 +1,21 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+export class SignalQueryDto {
+  @IsOptional()
+  @IsUUID('all', { message: 'recorderId must be a recorder id (UUID)' })
+  recorderId?: string;
+
+  @IsOptional()
+  @IsIn(['accepted', 'duplicate', 'blocked', 'rejected', 'stale', 'processed'], {
+    message: 'status must be one of accepted, duplicate, blocked, rejected, stale, processed',
+  })
+  status?: 'accepted' | 'duplicate' | 'blocked' | 'rejected' | 'stale' | 'processed';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be between 1 and 1000' })
+  @Max(1000, { message: 'limit must be between 1 and 1000' })
+  limit?: number;
+}

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SignalEvent } from './entities/signal-event.entity';
+import { Signal } from './entities/signal.entity';
+import { SignalsController } from './signals.controller';
+import { SignalsService } from './signals.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Signal, SignalEvent])],
+  controllers: [SignalsController],
+  providers: [SignalsService],
+  exports: [SignalsService],
+})
+export class SignalsModule {}

@@ -1,0 +1,59 @@
+import { NO_TX } from '../../database/transactions';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThanOrEqual, Repository } from 'typeorm';
+import { Clock } from '../../core/clock';
+import { SignalEvent } from './entities/signal-event.entity';
+import { Signal, SignalStatus } from './entities/signal.entity';
+
+export interface SignalFilter {
+  recorderId?: string;
+  status?: SignalStatus;
+  limit?: number;
+}
+
+/** Signals and their timelines: where each alert's time went, and what it caused per account. */
+@Injectable()
+export class SignalsService {
+  constructor(
+    @InjectRepository(Signal) private readonly signals: Repository<Signal>,
+    @InjectRepository(SignalEvent) private readonly events: Repository<SignalEvent>,
+    private readonly clock: Clock,
+  ) {}
+
+  async save(signal: Signal): Promise<Signal> {
+    return this.signals.save(signal, NO_TX);
+  }
+
+  /** The first signal of the recorder with this key received since `since` (duplicate check). */
+  findByKeySince(recorderId: string, dedupeKey: string, since: string): Promise<Signal | null> {
+    return this.signals.findOne({
+      where: { recorderId, dedupeKey, receivedAt: MoreThanOrEqual(since) },
+      order: { receivedAt: 'ASC' },
+    });
+  }
+
+  async setStatus(signalId: string, status: SignalStatus, reason: string | null = null): Promise<void> {
+    await this.signals.update({ id: signalId }, { status, reason });
+  }
+
+  async record(signalId: string | null, step: string, detail: string | null = null, accountId: string | null = null, ts?: string): Promise<void> {
+    if (!signalId) return;
+    await this.events.insert({ signalId, step, detail: detail?.slice(0, 500) ?? null, accountId, ts: ts ?? this.clock.nowIso() });
+  }
+
+  list(filter: SignalFilter): Promise<Signal[]> {
+    return this.signals.find({
+      where: { ...(filter.recorderId ? { recorderId: filter.recorderId } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      order: { receivedAt: 'DESC' },
+      take: filter.limit ?? 100,
+    });
+  }
+
+  async get(id: string): Promise<{ signal: Signal; timeline: SignalEvent[] }> {
+    const signal = await this.signals.findOneBy({ id });
+    if (!signal) throw new NotFoundException(`signal ${id} not found`);
+    const timeline = await this.events.find({ where: { signalId: id }, order: { id: 'ASC' } });
+    return { signal, timeline };
+  }
+}

@@ -1,0 +1,145 @@
+import { AlertParseError, ParsedAlert } from '../parsed-alert';
+import { Verb, lookupVerb, parseVerb, resolveIntent } from './action-resolution';
+import { readPrevious, readTarget } from './strategy-state';
+import {
+  AlertFields,
+  ParseOptions,
+  emptyStrategyValueError,
+  firstPresentKey,
+  isBlank,
+  isZeroLike,
+  pick,
+  readFiredAt,
+  readOptionalText,
+  readPrice,
+  readQuantity,
+  readText,
+  readTicks,
+  rejectPlaceholder,
+} from './value-readers';
+
+/**
+ * The native Just Trades format (alert-formats.md section 2), as JSON or as `key=value` text.
+ * Aliases are listed in priority order; the first present, non-blank one wins.
+ */
+
+export const TICKER_KEYS = ['ticker', 'symbol', 'instrument'];
+export const PRICE_KEYS = ['price', 'close', 'last'];
+export const QUANTITY_KEYS = ['quantity', 'qty', 'contracts', 'size'];
+export const FIRED_AT_KEYS = ['time', 'timenow'];
+const ACTION_KEYS = ['action', 'order_action', 'side', 'signal', 'direction'];
+/** old alerts put the verb in `order_type`/`type`; only a verb there counts, never "market" */
+const LEGACY_ACTION_KEYS = ['order_type', 'type'];
+const TAKE_PROFIT_TICK_KEYS = ['takeprofit', 'tp', 'take_profit', 'tp_ticks'];
+const STOP_LOSS_TICK_KEYS = ['stoploss', 'sl', 'stop_loss', 'sl_ticks'];
+
+/** Overrides the original honoured that ParsedAlert cannot carry yet: warn, never drop silently. */
+const UNSUPPORTED_OVERRIDE_KEYS = [
+  'dollar_tp', 'tp_dollar', 'tp_dollars', 'percentage_tp', 'tp_percent', 'tp_percentage', 'tp_price',
+  'dollar_sl', 'sl_dollar', 'sl_dollars', 'percentage_sl', 'sl_percent', 'sl_percentage', 'sl_price',
+  'risk_dollars', 'risk_amount', 'risk_dollar', 'risk_percentage', 'risk_percent', 'risk',
+];
+
+export function readNativeAlert(
+  fields: AlertFields,
+  dialect: 'native' | 'kv',
+  opts: ParseOptions,
+  warnings: string[] = [],
+): ParsedAlert {
+  rejectForeignDialects(fields);
+  const verb = readVerb(fields);
+  const target = readTarget(fields, warnings);
+  const previous = readPrevious(fields, target, verb, warnings);
+  const quantityPick = pick(fields, QUANTITY_KEYS);
+  const contracts = quantityPick ? readQuantity(quantityPick.key, quantityPick.value, warnings) : null;
+  const intent = resolveIntent({ verb, target, previous, contracts }, warnings);
+  warnUnsupportedOverrides(fields, warnings);
+  const ids = readIds(fields, warnings);
+  return {
+    dialect,
+    directive: intent.directive,
+    orderAction: verb?.word ?? null,
+    symbol: readSymbol(fields, TICKER_KEYS, opts),
+    price: readFirstPrice(fields, PRICE_KEYS),
+    quantity: intent.quantity,
+    target,
+    previous,
+    takeProfitTicks: readFirstTicks(fields, TAKE_PROFIT_TICK_KEYS),
+    stopLossTicks: readFirstTicks(fields, STOP_LOSS_TICK_KEYS),
+    firedAt: readFirstFiredAt(fields, FIRED_AT_KEYS, warnings),
+    explicitId: ids.explicitId,
+    strategyOrderId: ids.strategyOrderId,
+    warnings,
+  };
+}
+
+/** Formats that look like ours but mean something else: guessing them could trade the wrong side. */
+export function rejectForeignDialects(fields: AlertFields): void {
+  if (fields.has('secret') && fields.has('bot_uuid')) {
+    throw new AlertParseError(
+      'This is a 3Commas signal-bot message, which Just Trades does not accept. Use the Just Trades alert template.',
+      'bot_uuid',
+    );
+  }
+  if (fields.has('command') || (fields.has('key') && fields.has('instrument'))) {
+    throw new AlertParseError(
+      'This is a CrossTrade command message, which Just Trades does not accept. Use the Just Trades alert template.',
+      fields.has('command') ? 'command' : 'key',
+    );
+  }
+}
+
+function readVerb(fields: AlertFields): Verb | null {
+  const picked = pick(fields, ACTION_KEYS);
+  if (picked) return parseVerb(picked.key, picked.value);
+  const blankKey = firstPresentKey(fields, ACTION_KEYS);
+  if (blankKey) throw emptyStrategyValueError(blankKey);
+  for (const key of LEGACY_ACTION_KEYS) {
+    const value = fields.get(key);
+    if (isBlank(value)) continue;
+    rejectPlaceholder(key, value);
+    const verb = lookupVerb(value);
+    if (verb) return verb;
+  }
+  return null;
+}
+
+export function readSymbol(fields: AlertFields, keys: string[], opts: ParseOptions): string | null {
+  const picked = pick(fields, keys);
+  const symbol = picked ? readText(picked.key, picked.value) : null;
+  return symbol ?? opts.defaultSymbol ?? null;
+}
+
+export function readFirstPrice(fields: AlertFields, keys: string[]): string | null {
+  const picked = pick(fields, keys);
+  return picked ? readPrice(picked.key, picked.value) : null;
+}
+
+/** First tick override that is set: 0 means "no override" and never shadows the next alias. */
+function readFirstTicks(fields: AlertFields, keys: string[]): number | null {
+  for (const key of keys) {
+    const ticks = readTicks(key, fields.get(key));
+    if (ticks !== null) return ticks;
+  }
+  return null;
+}
+
+export function readFirstFiredAt(fields: AlertFields, keys: string[], warnings: string[]): string | null {
+  const picked = pick(fields, keys);
+  return picked ? readFiredAt(picked.key, picked.value, warnings) : null;
+}
+
+function readIds(fields: AlertFields, warnings: string[]): { explicitId: string | null; strategyOrderId: string | null } {
+  const id = readOptionalText('id', fields.get('id'), warnings);
+  const strategyOrderId = readOptionalText('order_id', fields.get('order_id'), warnings);
+  return { explicitId: id ?? strategyOrderId, strategyOrderId };
+}
+
+export function warnUnsupportedOverrides(fields: AlertFields, warnings: string[], keys = UNSUPPORTED_OVERRIDE_KEYS): void {
+  for (const key of keys) {
+    const value = fields.get(key);
+    if (value !== undefined && !isZeroLike(value)) {
+      warnings.push(`${key} is not supported yet and was ignored; the recorder's settings apply.`);
+    }
+  }
+}

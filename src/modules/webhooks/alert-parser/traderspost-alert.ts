@@ -1,0 +1,115 @@
+import { AlertParseError, ParsedAlert } from '../parsed-alert';
+import { Intent, StrategyState, parseVerb, resolveIntent } from './action-resolution';
+import { readFirstFiredAt, readFirstPrice, readSymbol, rejectForeignDialects } from './native-alert';
+import {
+  AlertFields,
+  ParseOptions,
+  describe,
+  emptyStrategyValueError,
+  firstPresentKey,
+  isBlank,
+  pick,
+  readPositionWord,
+  readQuantity,
+} from './value-readers';
+
+/**
+ * TradersPost JSON (alert-formats.md section 3). `sentiment` is the position expected after the
+ * trade: flat closes without reversing, a sentiment against the verb is a partial exit.
+ * Keys are matched lower-cased.
+ */
+
+export function readTradersPostAlert(fields: AlertFields, opts: ParseOptions, warnings: string[] = []): ParsedAlert {
+  rejectForeignDialects(fields);
+  const actionValue = fields.get('action');
+  if (isBlank(actionValue)) throw emptyStrategyValueError('action');
+  rejectUnsupportedVerbs(actionValue);
+  const verb = parseVerb('action', actionValue);
+  const target = readSentiment(fields);
+  rejectUnsupportedQuantityType(fields);
+  const quantityPick = pick(fields, ['quantity']);
+  const quantity = quantityPick ? readQuantity(quantityPick.key, quantityPick.value, warnings) : null;
+
+  let intent: Intent;
+  if (verb.kind === 'CLOSE') {
+    if (target) {
+      throw new AlertParseError(
+        `action "${verb.word}" cannot be combined with sentiment: exit always closes. ` +
+          'Remove sentiment, or use buy/sell with sentiment flat.',
+        'sentiment',
+      );
+    }
+    // TradersPost: an exit with a quantity smaller than the position is a partial exit
+    intent = { directive: verb.side ? { kind: 'CLOSE', side: verb.side } : { kind: 'CLOSE' }, quantity };
+  } else {
+    if (target && target.position !== 'FLAT' && target.position !== verb.side && quantity === null) {
+      throw new AlertParseError(
+        `action "${verb.word}" with sentiment ${target.position === 'LONG' ? 'bullish' : 'bearish'} is a ` +
+          'partial exit, which needs a quantity.',
+        'quantity',
+      );
+    }
+    if (target?.position === 'FLAT' && quantity !== null) {
+      warnings.push('quantity is ignored with sentiment flat: the whole position is closed.');
+    }
+    intent = resolveIntent({ verb, target, previous: null, contracts: quantity }, warnings);
+  }
+
+  for (const key of ['takeprofit', 'stoploss']) {
+    if (fields.has(key)) {
+      warnings.push(`${key} (TradersPost price/points bracket) is not supported yet and was ignored.`);
+    }
+  }
+  return {
+    dialect: 'traderspost',
+    directive: intent.directive,
+    orderAction: verb.word,
+    symbol: readSymbol(fields, ['ticker', 'symbol'], opts),
+    price: readFirstPrice(fields, ['signalprice', 'price']),
+    quantity: intent.quantity,
+    target,
+    previous: null,
+    takeProfitTicks: null,
+    stopLossTicks: null,
+    firedAt: readFirstFiredAt(fields, ['time'], warnings),
+    explicitId: null,
+    strategyOrderId: null,
+    warnings,
+  };
+}
+
+function rejectUnsupportedVerbs(value: unknown): void {
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (word === 'cancel') {
+    throw new AlertParseError(
+      'action "cancel" (cancel working orders) is not supported: Just Trades manages working orders itself.',
+      'action',
+    );
+  }
+  if (word === 'add') {
+    throw new AlertParseError(
+      'action "add" is not supported: send buy or sell so the side is explicit.',
+      'action',
+    );
+  }
+}
+
+function readSentiment(fields: AlertFields): StrategyState | null {
+  const picked = pick(fields, ['sentiment']);
+  if (!picked) {
+    if (firstPresentKey(fields, ['sentiment'])) throw emptyStrategyValueError('sentiment');
+    return null;
+  }
+  const position = readPositionWord('sentiment', picked.value, { bullish: 'LONG', bearish: 'SHORT' });
+  return { position, size: position === 'FLAT' ? 0 : null };
+}
+
+function rejectUnsupportedQuantityType(fields: AlertFields): void {
+  const value = fields.get('quantitytype');
+  if (isBlank(value)) return;
+  if (typeof value === 'string' && value.trim().toLowerCase() === 'fixed_quantity') return;
+  throw new AlertParseError(
+    `quantityType is ${describe(value)}: futures accept only fixed_quantity (a number of contracts).`,
+    'quantityType',
+  );
+}
