@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createHttpApp } from './http-app';
 import { CredentialsService } from './modules/auth/credentials.service';
+import { writeServerMarker } from './runtime/server-marker';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -17,6 +18,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createHttpApp(config);
   await app.listen(config.port);
+  writeServerMarker(config.dataDir, config.port);
   const logger = new Logger('JustTrades');
   const credentials = app.get(CredentialsService);
   const base = config.publicUrl ?? `http://localhost:${config.port}`;

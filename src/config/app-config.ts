@@ -73,6 +73,8 @@ export interface AppConfig {
   publicUrl: string | null;
   dedupeWindowSec: number;
   signalMaxAgeSec: number;
+  /** false in a CLI process running beside a server: the server owns the paper exchange's state */
+  paperStateWritable: boolean;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: vars.JT_PUBLIC_URL ? vars.JT_PUBLIC_URL.replace(/\/+$/, '') : null,
     dedupeWindowSec: vars.JT_DEDUPE_WINDOW_SEC ?? 10,
     signalMaxAgeSec: vars.JT_SIGNAL_MAX_AGE_SEC ?? 30,
+    paperStateWritable: true,
   };
 }
 

@@ -36,7 +36,7 @@ export class AccountsController {
     await this.accounts.get(id);
     let open: number;
     try {
-      const { broker, accountRef } = this.registry.forAccount(id);
+      const { broker, accountRef } = await this.registry.resolve(id);
       open = (await broker.listPositions(accountRef)).filter((p) => p.netPos !== 0).length;
     } catch (error) {
       throw new ServiceUnavailableException(`cannot read the account's positions to check it is flat: ${String((error as Error).message ?? error)}`);

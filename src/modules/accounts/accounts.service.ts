@@ -21,6 +21,11 @@ export class AccountsService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     for (const account of await this.accounts.find()) this.connect(account);
+    this.registry.setConnector(async (id) => {
+      const account = await this.accounts.findOneBy({ id });
+      if (account) this.connect(account);
+      return account !== null;
+    });
   }
 
   list(): Promise<Account[]> {

@@ -16,6 +16,8 @@ export class BrokerRegistry {
   private readonly bindings = new Map<string, Binding>();
   private readonly accountIds = new Map<string, string>();
   private readonly listeners: Array<(kind: string, broker: Broker) => void> = [];
+  /** connects an account this process has not bound yet (one added by the CLI while we run) */
+  private connector: ((accountId: string) => Promise<boolean>) | null = null;
 
   registerBroker(broker: Broker): void {
     this.brokers.set(broker.kind, broker);
@@ -48,6 +50,16 @@ export class BrokerRegistry {
     const broker = binding && this.brokers.get(binding.kind);
     if (!binding || !broker) throw new NotFoundException(`account ${accountId} is not connected to a broker`);
     return { broker, accountRef: binding.accountRef };
+  }
+
+  setConnector(connector: (accountId: string) => Promise<boolean>): void {
+    this.connector = connector;
+  }
+
+  /** Like forAccount, but first connects an account created since this process started. */
+  async resolve(accountId: string): Promise<{ broker: Broker; accountRef: string }> {
+    if (!this.bindings.has(accountId) && this.connector) await this.connector(accountId);
+    return this.forAccount(accountId);
   }
 
   boundAccountIds(): string[] {

@@ -1,5 +1,6 @@
 import { NO_TX } from '../../database/transactions';
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { EventBus } from '../../core/bus/event-bus';
@@ -19,7 +20,7 @@ const STATE_ID = 'default';
  * `paper` broker.
  */
 @Injectable()
-export class PaperVenueService implements OnModuleInit, OnApplicationShutdown {
+export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('PaperBroker');
   private exchange: PaperExchange;
   private saving: Promise<void> = Promise.resolve();
@@ -29,6 +30,7 @@ export class PaperVenueService implements OnModuleInit, OnApplicationShutdown {
     private readonly registry: BrokerRegistry,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -58,11 +60,13 @@ export class PaperVenueService implements OnModuleInit, OnApplicationShutdown {
     await this.saving;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** before the database connection closes */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.flush();
   }
 
   private save(): void {
+    if (!this.config.paperStateWritable) return;
     const snapshot = JSON.stringify(this.exchange.snapshot());
     const updatedAt = this.clock.nowIso();
     this.saving = this.saving

@@ -7,6 +7,7 @@ import { Order } from './entities/order.entity';
 import { Position } from './entities/position.entity';
 import { Trade } from './entities/trade.entity';
 import { FillRecorderService } from './fill-recorder.service';
+import { FlattenController } from './flatten.controller';
 import { FlattenService } from './flatten.service';
 import { IntentExecutorService } from './intent-executor.service';
 import { OrderTracker } from './order-tracker';
@@ -15,7 +16,7 @@ import { TradingStateService } from './trading-state.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade])],
-  controllers: [BookController],
+  controllers: [BookController, FlattenController],
   providers: [IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
   exports: [TradingStateService, BookReaderService, FlattenService],
 })

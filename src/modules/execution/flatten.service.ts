@@ -14,7 +14,7 @@ export class FlattenService {
   ) {}
 
   async flattenAccount(accountId: string): Promise<{ contract: string; netPos: number }[]> {
-    const { broker, accountRef } = this.registry.forAccount(accountId);
+    const { broker, accountRef } = await this.registry.resolve(accountId);
     const open = (await broker.listPositions(accountRef)).filter((p) => p.netPos !== 0);
     const batch = newId();
     for (const position of open) {
@@ -33,5 +33,11 @@ export class FlattenService {
     }
     await this.bus.whenIdle();
     return open.map((p) => ({ contract: p.contract, netPos: p.netPos }));
+  }
+
+  /** The broker's open positions of the account (what is left after a flatten). */
+  async openPositions(accountId: string): Promise<{ contract: string; netPos: number }[]> {
+    const { broker, accountRef } = await this.registry.resolve(accountId);
+    return (await broker.listPositions(accountRef)).filter((p) => p.netPos !== 0).map((p) => ({ contract: p.contract, netPos: p.netPos }));
   }
 }

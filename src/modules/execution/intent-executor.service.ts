@@ -51,7 +51,7 @@ export class IntentExecutorService implements OnModuleInit {
     let target: { broker: Broker; accountRef: string };
     let netPos: number;
     try {
-      target = this.registry.forAccount(accountId);
+      target = await this.registry.resolve(accountId);
       netPos = (await target.broker.getPosition(target.accountRef, intent.contract)).netPos;
     } catch (error) {
       // fail closed: a position we cannot read is never taken as flat

@@ -41,9 +41,11 @@ export class RecordersService implements OnModuleInit {
   /** The recorder owning this webhook token, or null; never says which tokens exist. */
   async findByToken(token: string): Promise<Recorder | null> {
     const id = this.tokenIndex.get(tokenHash(token));
-    if (!id) return null;
-    const recorder = await this.recorders.findOneBy({ id });
-    return recorder && safeEqual(recorder.webhookToken, token) ? recorder : null;
+    // a recorder added by the CLI while the server runs is not in the index yet
+    const recorder = id ? await this.recorders.findOneBy({ id }) : await this.recorders.findOneBy({ webhookToken: token });
+    if (!recorder || !safeEqual(recorder.webhookToken, token)) return null;
+    this.tokenIndex.set(tokenHash(recorder.webhookToken), recorder.id);
+    return recorder;
   }
 
   async create(dto: CreateRecorderDto): Promise<Recorder> {

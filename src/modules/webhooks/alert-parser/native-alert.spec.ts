@@ -91,6 +91,16 @@ describe('native alerts: actions (section 11.1)', () => {
     expect(alert.warnings.join(' ')).toMatch(/the close wins/);
   });
 
+  it('G-4: a fixed close gets through even when strategy fields did not render (warned)', () => {
+    const alert = json({
+      action: 'close', ticker: 'MNQ1!', market_position: '', contracts: '{{strategy.order.contracts}}',
+    });
+    expect(alert.directive).toEqual({ kind: 'CLOSE' });
+    expect(alert.target).toBeNull();
+    expect(alert.warnings).toHaveLength(2);
+    expect(alert.warnings.join(' ')).toMatch(/Ignored because the alert is a close/);
+  });
+
   it.each([
     ['closelong', 'LONG'], ['close_long', 'LONG'], ['exit_long', 'LONG'],
     ['closeshort', 'SHORT'], ['close_short', 'SHORT'], ['exit_short', 'SHORT'],

@@ -48,10 +48,15 @@ export function readNativeAlert(
 ): ParsedAlert {
   rejectForeignDialects(fields);
   const verb = readVerb(fields);
-  const target = readTarget(fields, warnings);
-  const previous = readPrevious(fields, target, verb, warnings);
+  // G-4: an explicit close must reach the broker; a bad side field cannot stop it, only warn
+  const optional = <T>(read: () => T, fallback: T): T =>
+    verb?.kind === 'CLOSE' ? readOrWarn(read, fallback, warnings) : read();
+  const target = optional(() => readTarget(fields, warnings), null);
+  const previous = optional(() => readPrevious(fields, target, verb, warnings), null);
   const quantityPick = pick(fields, QUANTITY_KEYS);
-  const contracts = quantityPick ? readQuantity(quantityPick.key, quantityPick.value, warnings) : null;
+  const contracts = quantityPick
+    ? optional(() => readQuantity(quantityPick.key, quantityPick.value, warnings), null)
+    : null;
   const intent = resolveIntent({ verb, target, previous, contracts }, warnings);
   warnUnsupportedOverrides(fields, warnings);
   const ids = readIds(fields, warnings);
@@ -60,17 +65,27 @@ export function readNativeAlert(
     directive: intent.directive,
     orderAction: verb?.word ?? null,
     symbol: readSymbol(fields, TICKER_KEYS, opts),
-    price: readFirstPrice(fields, PRICE_KEYS),
+    price: optional(() => readFirstPrice(fields, PRICE_KEYS), null),
     quantity: intent.quantity,
     target,
     previous,
-    takeProfitTicks: readFirstTicks(fields, TAKE_PROFIT_TICK_KEYS),
-    stopLossTicks: readFirstTicks(fields, STOP_LOSS_TICK_KEYS),
+    takeProfitTicks: optional(() => readFirstTicks(fields, TAKE_PROFIT_TICK_KEYS), null),
+    stopLossTicks: optional(() => readFirstTicks(fields, STOP_LOSS_TICK_KEYS), null),
     firedAt: readFirstFiredAt(fields, FIRED_AT_KEYS, warnings),
     explicitId: ids.explicitId,
     strategyOrderId: ids.strategyOrderId,
     warnings,
   };
+}
+
+function readOrWarn<T>(read: () => T, fallback: T, warnings: string[]): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof AlertParseError)) throw error;
+    warnings.push(`${error.message} Ignored because the alert is a close.`);
+    return fallback;
+  }
 }
 
 /** Formats that look like ours but mean something else: guessing them could trade the wrong side. */

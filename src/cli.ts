@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { CommandFactory } from 'nest-commander';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfig } from './config/app-config';
+import { AccountsAddCommand } from './commands/accounts-add.command';
+import { CliInputError } from './commands/cli-input';
+import { FlattenCommand } from './commands/flatten.command';
+import { MigrateCommand } from './commands/migrate.command';
+import { PositionsCommand } from './commands/positions.command';
+import { RecordersAddCommand } from './commands/recorders-add.command';
+import { TradersAddCommand } from './commands/traders-add.command';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { RecordersModule } from './modules/recorders/recorders.module';
+import { runningServer } from './runtime/server-marker';
+
+@Module({
+  imports: [AccountsModule, RecordersModule],
+  providers: [MigrateCommand, AccountsAddCommand, RecordersAddCommand, TradersAddCommand, PositionsCommand, FlattenCommand],
+})
+class CommandsModule {}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  // beside a running server, the server alone writes the paper exchange's state
+  config.paperStateWritable = runningServer(config.dataDir) === null;
+  try {
+    await CommandFactory.run(
+      { module: class CliModule {}, imports: [AppModule.register(config), CommandsModule] },
+      { logger: ['error', 'warn'], errorHandler: (error) => fail(error), serviceErrorHandler: (error) => fail(error) },
+    );
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function fail(error: unknown): never {
+  const commander = error as { code?: string; exitCode?: number };
+  if (commander?.code?.startsWith('commander.')) process.exit(commander.exitCode ?? 2);
+  const known = error instanceof CliInputError || (error as { status?: number })?.status !== undefined;
+  console.error(known ? `error: ${(error as Error).message}` : error);
+  process.exit(known ? 2 : 1);
+}
+
+void main();
