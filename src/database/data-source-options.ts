@@ -9,6 +9,11 @@ import { MIGRATIONS } from './migrations';
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
   if (config.database.type === 'postgres') {
+    try {
+      require.resolve('pg');
+    } catch {
+      throw new Error('DATABASE_URL selects Postgres, but the "pg" driver is not installed: run `npm install pg` (SQLite needs nothing)');
+    }
     return { type: 'postgres', url: config.database.url, ...common };
   }
   if (config.database.path !== ':memory:') {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
 import { openPnlTicks } from '../../core/positions/position-ledger';
 import { specForContract } from '../../core/positions/spec-for-contract';
-import { ticksToUsd } from '../../core/money';
+import { priceToTicks, ticksToPrice, ticksToUsd } from '../../core/money';
 import { PaperVenueService } from '../broker/paper-venue.service';
 import { BookQueryDto } from './dto/book-query.dto';
 import { Order } from './entities/order.entity';
@@ -24,7 +24,8 @@ export class BookReaderService {
     const rows = await this.positions.find({ where: { netPos: Not(0), ...filterOf(query) }, order: { updatedAt: 'DESC' } });
     return rows.map((row) => {
       const spec = specForContract(row.contract);
-      const mark = this.paper.lastQuote(row.contract)?.price ?? null;
+      const quoted = this.paper.lastQuote(row.contract)?.price ?? null;
+      const mark = quoted === null ? null : ticksToPrice(priceToTicks(quoted, spec), spec);
       const ticks = mark ? openPnlTicks(JSON.parse(row.ledger), mark, spec) : null;
       return {
         accountId: row.accountId,

@@ -8,6 +8,8 @@ import { Signal, SignalStatus } from './entities/signal.entity';
 
 export interface SignalFilter {
   recorderId?: string;
+  /** signals that caused something on this account (an intent, an order, a fill) */
+  accountId?: string;
   status?: SignalStatus;
   limit?: number;
 }
@@ -43,11 +45,16 @@ export class SignalsService {
   }
 
   list(filter: SignalFilter): Promise<Signal[]> {
-    return this.signals.find({
-      where: { ...(filter.recorderId ? { recorderId: filter.recorderId } : {}), ...(filter.status ? { status: filter.status } : {}) },
-      order: { receivedAt: 'DESC' },
-      take: filter.limit ?? 100,
-    });
+    const query = this.signals.createQueryBuilder('s').orderBy('s.receivedAt', 'DESC').take(filter.limit ?? 100);
+    if (filter.recorderId) query.andWhere('s.recorderId = :recorderId', { recorderId: filter.recorderId });
+    if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
+    if (filter.accountId) {
+      query.andWhere((qb) => {
+        const sub = qb.subQuery().select('e.signalId').from(SignalEvent, 'e').where('e.accountId = :accountId').getQuery();
+        return `s.id IN ${sub}`;
+      }, { accountId: filter.accountId });
+    }
+    return query.getMany();
   }
 
   async get(id: string): Promise<{ signal: Signal; timeline: SignalEvent[] }> {

@@ -7,6 +7,10 @@ export class SignalQueryDto {
   recorderId?: string;
 
   @IsOptional()
+  @IsUUID('all', { message: 'accountId must be an account id (UUID)' })
+  accountId?: string;
+
+  @IsOptional()
   @IsIn(['accepted', 'duplicate', 'blocked', 'rejected', 'stale', 'processed'], {
     message: 'status must be one of accepted, duplicate, blocked, rejected, stale, processed',
   })
