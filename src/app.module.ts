@@ -9,9 +9,13 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuthMiddleware } from './modules/auth/auth.middleware';
 import { AuthModule } from './modules/auth/auth.module';
 import { BrokerModule } from './modules/broker/broker.module';
+import { MarketDataModule } from './modules/market-data/market-data.module';
 import { ControlCenterModule } from './modules/control-center/control-center.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { ExecutionModule } from './modules/execution/execution.module';
+import { InsiderModule } from './modules/insider/insider.module';
+import { ExitsModule } from './modules/exits/exits.module';
+import { ReconcilerModule } from './modules/reconciler/reconciler.module';
 import { RecordersModule } from './modules/recorders/recorders.module';
 import { SignalsModule } from './modules/signals/signals.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
@@ -27,13 +31,17 @@ export class AppModule implements NestModule {
         ScheduleModule.forRoot(),
         AuthModule,
         SignalsModule,
+        MarketDataModule,
         BrokerModule,
         ExecutionModule,
+        ExitsModule,
+        ReconcilerModule,
         AccountsModule,
         RecordersModule,
         WebhooksModule,
         ControlCenterModule,
         DashboardModule,
+        InsiderModule,
       ],
     };
   }

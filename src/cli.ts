@@ -6,6 +6,11 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { AccountsAddCommand } from './commands/accounts-add.command';
 import { CliInputError } from './commands/cli-input';
 import { FlattenCommand } from './commands/flatten.command';
+import { InsiderBackfillCommand } from './commands/insider-backfill.command';
+import { InsiderParseCommand } from './commands/insider-parse.command';
+import { InsiderModule } from './modules/insider/insider.module';
+import { KillSwitchCommand } from './commands/kill-switch.command';
+import { ExitsModule } from './modules/exits/exits.module';
 import { MigrateCommand } from './commands/migrate.command';
 import { PositionsCommand } from './commands/positions.command';
 import { RecordersAddCommand } from './commands/recorders-add.command';
@@ -15,8 +20,8 @@ import { RecordersModule } from './modules/recorders/recorders.module';
 import { runningServer } from './runtime/server-marker';
 
 @Module({
-  imports: [AccountsModule, RecordersModule],
-  providers: [MigrateCommand, AccountsAddCommand, RecordersAddCommand, TradersAddCommand, PositionsCommand, FlattenCommand],
+  imports: [AccountsModule, RecordersModule, ExitsModule, InsiderModule],
+  providers: [MigrateCommand, AccountsAddCommand, RecordersAddCommand, TradersAddCommand, PositionsCommand, FlattenCommand, KillSwitchCommand, InsiderParseCommand, InsiderBackfillCommand],
 })
 class CommandsModule {}
 
@@ -33,6 +38,8 @@ async function main(): Promise<void> {
   }
   // beside a running server, the server alone writes the paper exchange's state
   config.paperStateWritable = runningServer(config.dataDir) === null;
+  // a CLI process never runs the scheduled EDGAR poller; `insider:backfill` polls on its own
+  config.insider.pollerEnabled = false;
   try {
     await CommandFactory.run(
       { module: class CliModule {}, imports: [AppModule.register(config), CommandsModule] },

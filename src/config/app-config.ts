@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import * as path from 'path';
+import { TradovateConfig, loadTradovateConfig } from './tradovate-config';
 
 /** The environment as the user writes it; validated once at boot. */
 class EnvVars {
@@ -58,6 +59,46 @@ class EnvVars {
   @Min(1, { message: 'JT_SIGNAL_MAX_AGE_SEC must be at least 1' })
   @Max(600, { message: 'JT_SIGNAL_MAX_AGE_SEC must be at most 600' })
   JT_SIGNAL_MAX_AGE_SEC?: number;
+
+  @IsOptional()
+  @IsInt({ message: 'JT_RECONCILE_INTERVAL_SEC must be a whole number of seconds (0 turns the schedule off)' })
+  @Min(0, { message: 'JT_RECONCILE_INTERVAL_SEC must be 0 or more' })
+  @Max(86400, { message: 'JT_RECONCILE_INTERVAL_SEC must be at most 86400' })
+  JT_RECONCILE_INTERVAL_SEC?: number;
+
+  @IsOptional()
+  @Matches(/^(?=.*\S+@\S+\.\S+).{8,200}$/, {
+    message: 'JT_SEC_USER_AGENT must name you and give a contact e-mail, e.g. "Just Trades admin@example.com" (SEC fair-access rule)',
+  })
+  JT_SEC_USER_AGENT?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'JT_SEC_WWW_URL must be an http(s) URL such as https://www.sec.gov' })
+  JT_SEC_WWW_URL?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'JT_SEC_DATA_URL must be an http(s) URL such as https://data.sec.gov' })
+  JT_SEC_DATA_URL?: string;
+
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'JT_INSIDER_POLL must be on or off' })
+  JT_INSIDER_POLL?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'JT_INSIDER_POLL_SEC must be a whole number of seconds' })
+  @Min(10, { message: 'JT_INSIDER_POLL_SEC must be at least 10 (SEC fair access)' })
+  @Max(3600, { message: 'JT_INSIDER_POLL_SEC must be at most 3600' })
+  JT_INSIDER_POLL_SEC?: number;
+
+  @IsOptional()
+  @IsInt({ message: 'JT_INSIDER_OFFHOURS_POLL_SEC must be a whole number of seconds' })
+  @Min(10, { message: 'JT_INSIDER_OFFHOURS_POLL_SEC must be at least 10 (SEC fair access)' })
+  @Max(86400, { message: 'JT_INSIDER_OFFHOURS_POLL_SEC must be at most 86400' })
+  JT_INSIDER_OFFHOURS_POLL_SEC?: number;
+
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^\s]+|none)$/, { message: 'JT_PRICE_URL must be an http(s) URL (a Yahoo-chart-compatible server) or none' })
+  JT_PRICE_URL?: string;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -73,8 +114,25 @@ export interface AppConfig {
   publicUrl: string | null;
   dedupeWindowSec: number;
   signalMaxAgeSec: number;
+  /** seconds between scheduled drift checks; 0 = only on demand and after reconnects */
+  reconcileIntervalSec: number;
   /** false in a CLI process running beside a server: the server owns the paper exchange's state */
   paperStateWritable: boolean;
+  tradovate: TradovateConfig;
+  insider: InsiderConfig;
+}
+
+export interface InsiderConfig {
+  /** declared to the SEC on every request; null = EDGAR access off (the app still starts) */
+  secUserAgent: string | null;
+  secWwwUrl: string;
+  secDataUrl: string;
+  /** the scheduled poller runs only when on and a user agent is declared; CLI processes turn it off */
+  pollerEnabled: boolean;
+  pollSec: number;
+  offHoursPollSec: number;
+  /** Yahoo-chart-compatible price server; null = prices unavailable */
+  priceUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -84,7 +142,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC'];
+const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
 
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -96,10 +154,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const vars = plainToInstance(EnvVars, raw);
   const errors = validateSync(vars, { whitelist: true });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`),
-    );
+  const tradovate = loadTradovateConfig(env);
+  if (errors.length > 0 || tradovate.problems.length > 0) {
+    throw new ConfigError([
+      ...errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+      ...tradovate.problems,
+    ]);
   }
   const dataDir = path.resolve(vars.JT_DATA_DIR ?? 'data');
   const dbUrl = vars.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'just-trades.db')}`;
@@ -118,7 +178,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: vars.JT_PUBLIC_URL ? vars.JT_PUBLIC_URL.replace(/\/+$/, '') : null,
     dedupeWindowSec: vars.JT_DEDUPE_WINDOW_SEC ?? 10,
     signalMaxAgeSec: vars.JT_SIGNAL_MAX_AGE_SEC ?? 30,
+    reconcileIntervalSec: vars.JT_RECONCILE_INTERVAL_SEC ?? 30,
     paperStateWritable: true,
+    tradovate: tradovate.config,
+    insider: {
+      secUserAgent: vars.JT_SEC_USER_AGENT?.trim() ?? null,
+      secWwwUrl: (vars.JT_SEC_WWW_URL ?? 'https://www.sec.gov').replace(/\/+$/, ''),
+      secDataUrl: (vars.JT_SEC_DATA_URL ?? 'https://data.sec.gov').replace(/\/+$/, ''),
+      pollerEnabled: vars.JT_INSIDER_POLL !== 'off' && Boolean(vars.JT_SEC_USER_AGENT),
+      pollSec: vars.JT_INSIDER_POLL_SEC ?? 60,
+      offHoursPollSec: vars.JT_INSIDER_OFFHOURS_POLL_SEC ?? 600,
+      priceUrl: vars.JT_PRICE_URL === 'none' ? null : (vars.JT_PRICE_URL ?? 'https://query1.finance.yahoo.com').replace(/\/+$/, ''),
+    },
   };
 }
 
@@ -134,6 +205,14 @@ class EnvVarsKeys {
   JT_PUBLIC_URL = 0;
   JT_DEDUPE_WINDOW_SEC = 0;
   JT_SIGNAL_MAX_AGE_SEC = 0;
+  JT_RECONCILE_INTERVAL_SEC = 0;
+  JT_SEC_USER_AGENT = 0;
+  JT_SEC_WWW_URL = 0;
+  JT_SEC_DATA_URL = 0;
+  JT_INSIDER_POLL = 0;
+  JT_INSIDER_POLL_SEC = 0;
+  JT_INSIDER_OFFHOURS_POLL_SEC = 0;
+  JT_PRICE_URL = 0;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

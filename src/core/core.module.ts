@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AccountLanes } from './account-lanes';
 import { EventBus } from './bus/event-bus';
 import { Clock } from './clock';
 
@@ -10,8 +11,8 @@ export class CoreModule {
   static register(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, EventBus],
-      exports: [APP_CONFIG, Clock, EventBus],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, EventBus, AccountLanes],
+      exports: [APP_CONFIG, Clock, EventBus, AccountLanes],
     };
   }
 }

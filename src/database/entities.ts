@@ -1,7 +1,13 @@
 import { Account } from '../modules/accounts/entities/account.entity';
+import { AccountCredential } from '../modules/accounts/entities/account-credential.entity';
 import { Setting } from '../modules/auth/entities/setting.entity';
 import { PaperState } from '../modules/broker/entities/paper-state.entity';
+import { ExitMachine } from '../modules/exits/entities/exit-machine.entity';
 import { Fill } from '../modules/execution/entities/fill.entity';
+import { InsiderFeedCursor } from '../modules/insider/entities/insider-feed-cursor.entity';
+import { InsiderFiling } from '../modules/insider/entities/insider-filing.entity';
+import { InsiderPending } from '../modules/insider/entities/insider-pending.entity';
+import { InsiderWatch } from '../modules/insider/entities/insider-watch.entity';
 import { Order } from '../modules/execution/entities/order.entity';
 import { Position } from '../modules/execution/entities/position.entity';
 import { Trade } from '../modules/execution/entities/trade.entity';
@@ -14,8 +20,10 @@ import { Signal } from '../modules/signals/entities/signal.entity';
 
 export const ENTITIES = [
   Account,
+  AccountCredential,
   Setting,
   PaperState,
+  ExitMachine,
   Fill,
   Order,
   Position,
@@ -26,4 +34,8 @@ export const ENTITIES = [
   Trader,
   SignalEvent,
   Signal,
+  InsiderFiling,
+  InsiderPending,
+  InsiderFeedCursor,
+  InsiderWatch,
 ];

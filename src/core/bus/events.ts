@@ -3,7 +3,7 @@
  * intents are imperative (EnterPosition, ExitPosition). Each is a plain JSON object keyed by `type`.
  * Prices are decimal strings; quantities whole contracts; positions signed (long > 0).
  */
-import type { BrokerFill, BrokerOrder, BrokerPosition } from '../../modules/broker/broker.port';
+import type { BrokerCashBalance, BrokerFill, BrokerOrder, BrokerPosition } from '../../modules/broker/broker.port';
 import type { ParsedAlert } from '../../modules/webhooks/parsed-alert';
 
 export type Side = 'LONG' | 'SHORT';
@@ -58,6 +58,8 @@ export interface ExitPosition extends IntentBase {
   type: 'ExitPosition';
   side: Side | null;
   reason: string;
+  /** contracts to take off (TradersPost `exit` with a quantity); absent or null = the whole position */
+  quantity?: number | null;
 }
 
 /** Take `quantity` off a position on `side`; never flips. */
@@ -105,6 +107,35 @@ export interface PositionUpdated extends Base {
   position: BrokerPosition;
 }
 
+/** The broker's cash for the account changed (Tradovate cashBalance props). */
+export interface CashBalanceUpdated extends Base {
+  type: 'CashBalanceUpdated';
+  accountId: string;
+  balance: BrokerCashBalance;
+}
+
+/**
+ * A broker connection came back after a drop: re-authorized and re-synced. The position
+ * reconciler checks the account's positions on it.
+ */
+export interface BrokerReconnected extends Base {
+  type: 'BrokerReconnected';
+  accountId: string;
+}
+
+/** The account's broker connection changed state (connecting, connected, error); never carries a secret. */
+export interface AccountConnectionChanged extends Base {
+  type: 'AccountConnectionChanged';
+  accountId: string;
+  status: 'connecting' | 'connected' | 'error';
+  lastError: string | null;
+  tokenExpiresAt: string | null;
+  brokerAccountRef: string | null;
+  brokerAccountName: string | null;
+  /** e.g. "live login rate-limited: demo session used for read-only data" */
+  detail: string | null;
+}
+
 /** Our book changed because a fill was recorded. */
 export interface PositionChanged extends Base {
   type: 'PositionChanged';
@@ -135,7 +166,50 @@ export interface TradingStateChanged extends Base {
   reason: string;
 }
 
+export interface ExitStateChanged extends Base {
+  type: 'ExitStateChanged';
+  accountId: string;
+  contract: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+
+/** An exit that could not be confirmed: a position may still be open. Loud on purpose. */
+export interface ExitFailed extends Base {
+  type: 'ExitFailed';
+  accountId: string;
+  contract: string;
+  reason: string;
+}
+
+/** What we recorded and what the broker shows disagree. */
+export interface DriftDetected extends Base {
+  type: 'DriftDetected';
+  accountId: string;
+  contract: string;
+  bookNetPos: number;
+  brokerNetPos: number;
+  action: 'alerted' | 'adopted' | 'flattened' | 'unreadable';
+  detail: string;
+}
+
+/** A scored insider filing on a watched ticker reached that ticker's alert threshold. */
+export interface InsiderSignalRaised extends Base {
+  type: 'InsiderSignalRaised';
+  filingId: string;
+  accession: string;
+  ticker: string | null;
+  issuerName: string | null;
+  ownerName: string | null;
+  formType: string;
+  kind: 'buy' | 'sale' | 'stake' | 'none';
+  score: number;
+  threshold: number;
+}
+
 export type DomainEvent =
+  | InsiderSignalRaised
   | SignalReceived
   | QuoteReceived
   | EnterPosition
@@ -146,10 +220,16 @@ export type DomainEvent =
   | OrderUpdated
   | FillReceived
   | PositionUpdated
+  | CashBalanceUpdated
+  | BrokerReconnected
+  | AccountConnectionChanged
   | PositionChanged
   | TradeClosed
   | IntentBlocked
-  | TradingStateChanged;
+  | TradingStateChanged
+  | ExitStateChanged
+  | ExitFailed
+  | DriftDetected;
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

@@ -3,11 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { Account } from './entities/account.entity';
+import { AccountCredential } from './entities/account-credential.entity';
+import { TradovateAccountsController } from './tradovate-accounts.controller';
+import { TradovateAccountsService } from './tradovate-accounts.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Account])],
-  controllers: [AccountsController],
-  providers: [AccountsService],
-  exports: [AccountsService],
+  imports: [TypeOrmModule.forFeature([Account, AccountCredential])],
+  controllers: [AccountsController, TradovateAccountsController],
+  providers: [AccountsService, TradovateAccountsService],
+  exports: [AccountsService, TradovateAccountsService],
 })
 export class AccountsModule {}

@@ -8,6 +8,7 @@ import { BrokerRegistry } from '../broker/broker-registry';
 import { PaperVenueService } from '../broker/paper-venue.service';
 import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { Account } from './entities/account.entity';
+import { TradovateAccountsService } from './tradovate-accounts.service';
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {
@@ -16,6 +17,7 @@ export class AccountsService implements OnApplicationBootstrap {
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     private readonly registry: BrokerRegistry,
     private readonly paper: PaperVenueService,
+    private readonly tradovate: TradovateAccountsService,
     private readonly clock: Clock,
   ) {}
 
@@ -46,13 +48,27 @@ export class AccountsService implements OnApplicationBootstrap {
       id,
       name: dto.name.trim(),
       broker: dto.broker,
-      brokerAccountRef: id,
+      // a Tradovate account's ref is the Tradovate account id, known once it has connected
+      brokerAccountRef: dto.broker === 'tradovate' ? '' : id,
+      environment: dto.broker === 'tradovate' ? dto.environment ?? 'demo' : null,
+      status: dto.broker === 'tradovate' ? 'connecting' : 'connected',
+      statusDetail: null,
+      lastError: null,
+      tokenExpiresAt: null,
+      accountSpec: dto.broker === 'tradovate' ? dto.accountSpec?.trim() || null : null,
+      brokerAccountName: null,
+      demoFallback: dto.broker === 'tradovate' ? dto.demoFallback ?? false : false,
       maxPosition: dto.maxPosition ?? null,
+      driftPolicy: dto.driftPolicy ?? 'alert',
       enabled: true,
       createdAt: now,
       updatedAt: now,
     });
     await this.accounts.save(account, NO_TX);
+    if (dto.broker === 'tradovate' && dto.auth !== 'oauth') {
+      const { username, password, appId, appVersion, cid, sec, deviceId } = dto;
+      await this.tradovate.saveSecrets(id, { username, password, appId, appVersion, cid, sec, deviceId });
+    }
     this.connect(account);
     return account;
   }
@@ -63,6 +79,7 @@ export class AccountsService implements OnApplicationBootstrap {
     if (dto.name !== undefined) account.name = dto.name.trim();
     if (dto.maxPosition !== undefined) account.maxPosition = dto.maxPosition;
     if (dto.enabled !== undefined) account.enabled = dto.enabled;
+    if (dto.driftPolicy !== undefined) account.driftPolicy = dto.driftPolicy;
     account.updatedAt = this.clock.nowIso();
     await this.accounts.save(account, NO_TX);
     this.connect(account);
@@ -78,6 +95,7 @@ export class AccountsService implements OnApplicationBootstrap {
     for (const listener of this.removedListeners) await listener(id);
     await this.accounts.delete({ id });
     this.registry.unbindAccount(id);
+    if (account.broker === 'tradovate') await this.tradovate.forget(id);
   }
 
   /** Modules holding rows that point at an account (traders) clean up through this. */
@@ -86,6 +104,8 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   private connect(account: Account): void {
+    // Tradovate logs in in the background and binds the account once it knows the Tradovate account
+    if (account.broker === 'tradovate') return void this.tradovate.connect(account);
     this.paper.ensureAccount(account.brokerAccountRef, account.maxPosition);
     this.registry.bindAccount(account.id, account.broker, account.brokerAccountRef);
   }

@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ExitsModule } from '../exits/exits.module';
+import { ReconcilerModule } from '../reconciler/reconciler.module';
+import { ControlCenterController } from './control-center.controller';
 import { HealthController } from './health.controller';
+import { KillSwitchController } from './kill-switch.controller';
+import { ReconcileController } from './reconcile.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({
+  imports: [AccountsModule, ExitsModule, ReconcilerModule],
+  controllers: [HealthController, KillSwitchController, ReconcileController, ControlCenterController],
+})
 export class ControlCenterModule {}

@@ -5,6 +5,7 @@ import { openPnlTicks } from '../../core/positions/position-ledger';
 import { specForContract } from '../../core/positions/spec-for-contract';
 import { priceToTicks, ticksToPrice, ticksToUsd } from '../../core/money';
 import { PaperVenueService } from '../broker/paper-venue.service';
+import { LastQuotesService } from '../market-data/last-quotes.service';
 import { BookQueryDto } from './dto/book-query.dto';
 import { Order } from './entities/order.entity';
 import { Position } from './entities/position.entity';
@@ -17,6 +18,7 @@ export class BookReaderService {
     @InjectRepository(Position) private readonly positions: Repository<Position>,
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     @InjectRepository(Trade) private readonly trades: Repository<Trade>,
+    private readonly quotes: LastQuotesService,
     private readonly paper: PaperVenueService,
   ) {}
 
@@ -24,7 +26,8 @@ export class BookReaderService {
     const rows = await this.positions.find({ where: { netPos: Not(0), ...filterOf(query) }, order: { updatedAt: 'DESC' } });
     return rows.map((row) => {
       const spec = specForContract(row.contract);
-      const quoted = this.paper.lastQuote(row.contract)?.price ?? null;
+      // every quote source feeds the cache; the paper exchange's restored quote covers the time before the first one
+      const quoted = this.quotes.get(row.contract)?.price ?? this.paper.lastQuote(row.contract)?.price ?? null;
       const mark = quoted === null ? null : ticksToPrice(priceToTicks(quoted, spec), spec);
       const ticks = mark ? openPnlTicks(JSON.parse(row.ledger), mark, spec) : null;
       return {

@@ -10,14 +10,16 @@ import { FillRecorderService } from './fill-recorder.service';
 import { FlattenController } from './flatten.controller';
 import { FlattenService } from './flatten.service';
 import { IntentExecutorService } from './intent-executor.service';
+import { OrderGateway } from './order-gateway.service';
 import { OrderTracker } from './order-tracker';
+import { Setting } from '../auth/entities/setting.entity';
 import { TradingStateService } from './trading-state.service';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade])],
+  imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade, Setting])],
   controllers: [BookController, FlattenController],
-  providers: [IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
-  exports: [TradingStateService, BookReaderService, FlattenService],
+  providers: [OrderGateway, IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
+  exports: [TradingStateService, BookReaderService, FlattenService, OrderGateway],
 })
 export class ExecutionModule {}

@@ -39,9 +39,11 @@ export class FillRecorderService implements OnModuleInit {
 
   async updateOrder(event: OrderUpdated): Promise<void> {
     const { order } = event;
-    if (!order.clOrdId) return;
+    // a broker may report an order without our clOrdId (a Tradovate liquidation): match its order id instead
+    const where = order.clOrdId ? { accountId: event.accountId, clOrdId: order.clOrdId } : { accountId: event.accountId, brokerOrderId: order.brokerOrderId };
+    if (!order.clOrdId && !order.brokerOrderId) return;
     await this.db.getRepository(Order).update(
-      { accountId: event.accountId, clOrdId: order.clOrdId },
+      where,
       {
         status: STATUS[order.status] ?? 'pending',
         brokerOrderId: order.brokerOrderId,
@@ -57,7 +59,10 @@ export class FillRecorderService implements OnModuleInit {
     const { fill, accountId } = event;
     const outcome = await inTransaction(this.db, async (tx) => {
       if (await tx.getRepository(Fill).exist({ where: { accountId, brokerFillId: fill.brokerFillId } })) return null;
-      const order = fill.clOrdId ? await tx.getRepository(Order).findOneBy({ accountId, clOrdId: fill.clOrdId }) : null;
+      const orders = tx.getRepository(Order);
+      const order =
+        (fill.clOrdId ? await orders.findOneBy({ accountId, clOrdId: fill.clOrdId }) : null) ??
+        (fill.brokerOrderId ? await orders.findOneBy({ accountId, brokerOrderId: fill.brokerOrderId }) : null);
       await tx.getRepository(Fill).insert({
         id: newId(),
         accountId,

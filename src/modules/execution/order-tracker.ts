@@ -22,6 +22,7 @@ export class OrderTracker {
       map((e): OrderOutcome => ({ status: e.order.status as 'Filled' | 'Rejected' | 'Canceled', reason: e.order.rejectReason })),
     );
     const timeout$ = timer(timeoutMs).pipe(map((): OrderOutcome => ({ status: 'timeout', reason: `no final status within ${timeoutMs} ms` })));
-    return firstValueFrom(race(final$, timeout$));
+    // a bus that closes first (shutdown) ends the wait as a timeout instead of an unhandled EmptyError
+    return firstValueFrom(race(final$, timeout$), { defaultValue: { status: 'timeout', reason: 'the event bus closed before the order was final' } as OrderOutcome });
   }
 }

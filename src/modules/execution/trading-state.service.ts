@@ -1,31 +1,49 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { EventBus } from '../../core/bus/event-bus';
 import { Clock } from '../../core/clock';
+import { NO_TX } from '../../database/transactions';
+import { Setting } from '../auth/entities/setting.entity';
+
+const KEY = 'trading_halted';
 
 /**
  * The one trading switch every order passes (the risk step): active, or halted with a reason.
- * Nothing else keeps a flag of its own.
+ * Persisted, so a kill switch stays tripped across a restart until someone re-arms it.
  */
 @Injectable()
-export class TradingStateService {
-  private halted: string | null = null;
+export class TradingStateService implements OnModuleInit {
+  private halted: { reason: string; since: string } | null = null;
 
   constructor(
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    @InjectRepository(Setting) private readonly settings: Repository<Setting>,
   ) {}
 
-  haltedReason(): string | null {
-    return this.halted;
+  async onModuleInit(): Promise<void> {
+    const stored = await this.settings.findOneBy({ key: KEY });
+    this.halted = stored ? JSON.parse(stored.value) : null;
   }
 
-  halt(reason: string): void {
-    this.halted = reason;
+  haltedReason(): string | null {
+    return this.halted?.reason ?? null;
+  }
+
+  haltedSince(): string | null {
+    return this.halted?.since ?? null;
+  }
+
+  async halt(reason: string): Promise<void> {
+    this.halted = { reason, since: this.clock.nowIso() };
+    await this.settings.save({ key: KEY, value: JSON.stringify(this.halted) }, NO_TX);
     this.bus.publish({ type: 'TradingStateChanged', ts: this.clock.nowIso(), state: 'halted', reason });
   }
 
-  resume(reason: string): void {
+  async resume(reason: string): Promise<void> {
     this.halted = null;
+    await this.settings.delete({ key: KEY });
     this.bus.publish({ type: 'TradingStateChanged', ts: this.clock.nowIso(), state: 'active', reason });
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One broker account: the built-in paper broker now, Tradovate later. */
+/** One broker account: the built-in paper broker or Tradovate (demo or live). Secrets live in AccountCredential. */
 @Entity('accounts')
 export class Account {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -10,7 +10,36 @@ export class Account {
   name: string;
 
   @Column({ type: 'varchar', length: 20 })
-  broker: 'paper';
+  broker: 'paper' | 'tradovate';
+
+  /** Tradovate: demo or live (separate hosts and id spaces); null for paper */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  environment: 'demo' | 'live' | null;
+
+  /** broker connection: connecting, connected, error (paper is always connected) */
+  @Column({ type: 'varchar', length: 12, default: 'connected' })
+  status: 'connecting' | 'connected' | 'error';
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  statusDetail: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  tokenExpiresAt: string | null;
+
+  /** the Tradovate account name to trade on (e.g. DEMO1234567); null = the first active one */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  accountSpec: string | null;
+
+  /** the broker account actually traded on, as the broker names it */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  brokerAccountName: string | null;
+
+  /** live accounts: use a demo session for read-only data while live login is rate-limited or down */
+  @Column({ type: 'boolean', default: false })
+  demoFallback: boolean;
 
   /** the account's id at its broker (for paper, the same as ours) */
   @Column({ type: 'varchar', length: 64 })
@@ -22,6 +51,10 @@ export class Account {
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
+
+  /** what the reconciler does on drift: alert (default), adopt the broker's position, or flatten */
+  @Column({ type: 'varchar', length: 10, default: 'alert' })
+  driftPolicy: 'alert' | 'adopt' | 'flatten';
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AdvancedExitManager } from './advanced-exit-manager.service';
+import { ExitMachine } from './entities/exit-machine.entity';
+import { ExitConfirmationLoop } from './exit-confirmation-loop';
+import { ExitIntentHandler } from './exit-intent-handler.service';
+import { KillSwitchService } from './kill-switch.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ExitMachine]), AccountsModule],
+  providers: [AdvancedExitManager, ExitConfirmationLoop, ExitIntentHandler, KillSwitchService],
+  exports: [AdvancedExitManager, KillSwitchService],
+})
+export class ExitsModule {}

@@ -1,0 +1,115 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AccountLanes } from '../../core/account-lanes';
+import { Clock } from '../../core/clock';
+import { newId } from '../../core/ids';
+import { AccountsService } from '../accounts/accounts.service';
+import { OrderGateway } from '../execution/order-gateway.service';
+import { TradingStateService } from '../execution/trading-state.service';
+import { AdvancedExitManager, ExitResult } from './advanced-exit-manager.service';
+
+export interface KillSwitchAccountReport {
+  accountId: string;
+  name: string;
+  cancelledOrders: number;
+  positions: { contract: string; before: number; result: ExitResult['outcome']; detail: string | null }[];
+  flat: boolean;
+  error: string | null;
+  ms: number;
+}
+
+export interface KillSwitchReport {
+  trippedAt: string;
+  reason: string;
+  allFlat: boolean;
+  totalMs: number;
+  accounts: KillSwitchAccountReport[];
+}
+
+/**
+ * ForceFlattenKillSwitch: halts trading first (nothing new goes out, alerts are recorded, not
+ * traded), then on every account in parallel cancels every working order and exits every position
+ * through the exit manager, confirmed flat at the broker. Trading stays off until re-armed.
+ */
+@Injectable()
+export class KillSwitchService {
+  private readonly logger = new Logger('KillSwitch');
+  private lastReport: KillSwitchReport | null = null;
+
+  constructor(
+    private readonly tradingState: TradingStateService,
+    private readonly accounts: AccountsService,
+    private readonly gateway: OrderGateway,
+    private readonly manager: AdvancedExitManager,
+    private readonly lanes: AccountLanes,
+    private readonly clock: Clock,
+  ) {}
+
+  async trip(reason: string): Promise<KillSwitchReport> {
+    const started = process.hrtime.bigint();
+    const trippedAt = this.clock.nowIso();
+    await this.tradingState.halt(`kill switch: ${reason}`);
+    const trip = newId();
+    const accounts = await this.accounts.list();
+    const reports = await Promise.all(accounts.map((a) => this.flattenAccount(a.id, a.name, trip, reason)));
+    const report: KillSwitchReport = {
+      trippedAt,
+      reason,
+      allFlat: reports.every((r) => r.flat),
+      totalMs: elapsedMs(started),
+      accounts: reports,
+    };
+    this.lastReport = report;
+    const log = `kill switch (${reason}): ${reports.length} account(s), ${report.allFlat ? 'all flat' : 'NOT ALL FLAT'} in ${report.totalMs} ms`;
+    if (report.allFlat) this.logger.warn(log);
+    else this.logger.error(log);
+    return report;
+  }
+
+  async rearm(reason: string): Promise<void> {
+    await this.tradingState.resume(`re-armed: ${reason}`);
+  }
+
+  status() {
+    return { tripped: this.tradingState.haltedReason() !== null, reason: this.tradingState.haltedReason(), since: this.tradingState.haltedSince(), lastReport: this.lastReport };
+  }
+
+  private async flattenAccount(accountId: string, name: string, trip: string, reason: string): Promise<KillSwitchAccountReport> {
+    const started = process.hrtime.bigint();
+    const report: KillSwitchAccountReport = { accountId, name, cancelledOrders: 0, positions: [], flat: false, error: null, ms: 0 };
+    try {
+      const { broker, accountRef } = await this.gateway.broker(accountId);
+      // cancels go out at once, ahead of anything queued in the account's lane
+      const working = (await broker.listOrders(accountRef)).filter((o) => o.status === 'Working' || o.status === 'PendingNew');
+      await Promise.all(working.map((o) => broker.cancelOrder(accountRef, o.brokerOrderId)));
+      report.cancelledOrders = working.length;
+      await this.lanes.run(accountId, async () => {
+        const open = (await broker.listPositions(accountRef)).filter((p) => p.netPos !== 0);
+        for (const position of open) {
+          const result = await this.manager.exit({
+            accountId,
+            contract: position.contract,
+            side: null,
+            quantity: null,
+            reason: `kill switch: ${reason}`,
+            requestKey: `kill:${trip}:${accountId}:${position.contract}`,
+            signalId: null,
+            traderId: null,
+            recorderId: null,
+          });
+          report.positions.push({ contract: position.contract, before: position.netPos, result: result.outcome, detail: 'reason' in result ? result.reason : null });
+        }
+      });
+      const left = (await broker.listPositions(accountRef)).filter((p) => p.netPos !== 0);
+      report.flat = left.length === 0;
+      if (!report.flat) report.error = `still open: ${left.map((p) => `${p.contract} ${p.netPos}`).join(', ')}`;
+    } catch (error) {
+      report.error = (error as Error).message;
+    }
+    report.ms = elapsedMs(started);
+    return report;
+  }
+}
+
+function elapsedMs(started: bigint): number {
+  return Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+}
