@@ -14,6 +14,8 @@ import { loadConfig } from '../src/config/app-config';
 import { EventBus } from '../src/core/bus/event-bus';
 import { createHttpApp } from '../src/http-app';
 import { parseAlert } from '../src/modules/webhooks/alert-parser';
+import { summary } from './figures';
+import { benchKillSwitch } from './kill-switch-bench';
 
 const API_KEY = 'bench-api-key-0123456789';
 
@@ -38,12 +40,6 @@ function call(port: number, method: string, url: string, body?: unknown, raw?: s
   });
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-function summary(label: string, samples: number[]): void {
-  const s = [...samples].sort((a, b) => a - b);
-  console.log(`${label.padEnd(44)} n=${String(s.length).padStart(4)}  p50 ${fmt(pct(s, 50)).padStart(10)}  p95 ${fmt(pct(s, 95)).padStart(10)}  max ${fmt(s[s.length - 1]).padStart(10)}`);
-}
 
 function benchParser(): void {
   const bodies = [
@@ -101,6 +97,7 @@ async function main(): Promise<void> {
   benchParser();
   await benchAlertPath(1, 200);
   await benchAlertPath(10, 100);
+  await benchKillSwitch(100, 50);
 }
 
 main().catch((error) => {

@@ -13,6 +13,7 @@ import { PaperContractBook } from './paper/paper-contract-book';
 import { PaperExchange } from './paper/paper-exchange';
 
 const STATE_ID = 'default';
+const SAVE_DELAY_MS = 20;
 
 /**
  * Hosts the in-process paper exchange: restores it from the database, saves a snapshot after
@@ -24,6 +25,7 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
   private readonly logger = new Logger('PaperBroker');
   private exchange: PaperExchange;
   private saving: Promise<void> = Promise.resolve();
+  private pending: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectRepository(PaperState) private readonly states: Repository<PaperState>,
@@ -57,6 +59,11 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
   }
 
   async flush(): Promise<void> {
+    if (this.pending) {
+      clearTimeout(this.pending);
+      this.pending = null;
+      this.writeSnapshot();
+    }
     await this.saving;
   }
 
@@ -65,8 +72,19 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
     await this.flush();
   }
 
+  /**
+   * Changes come in bursts (a kill switch moves every account at once) and a snapshot is the whole
+   * exchange: one snapshot per burst, written within SAVE_DELAY_MS of the first change.
+   */
   private save(): void {
-    if (!this.config.paperStateWritable) return;
+    if (!this.config.paperStateWritable || this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      this.writeSnapshot();
+    }, SAVE_DELAY_MS);
+  }
+
+  private writeSnapshot(): void {
     const snapshot = JSON.stringify(this.exchange.snapshot());
     const updatedAt = this.clock.nowIso();
     this.saving = this.saving

@@ -39,6 +39,8 @@ export class FillRecorderService implements OnModuleInit {
 
   async updateOrder(event: OrderUpdated): Promise<void> {
     const { order } = event;
+    // our row is written as pending before the broker sees the order: nothing new to record
+    if (order.status === 'PendingNew') return;
     // a broker may report an order without our clOrdId (a Tradovate liquidation): match its order id instead
     const where = order.clOrdId ? { accountId: event.accountId, clOrdId: order.clOrdId } : { accountId: event.accountId, brokerOrderId: order.brokerOrderId };
     if (!order.clOrdId && !order.brokerOrderId) return;

@@ -5,7 +5,6 @@ import { Repository } from 'typeorm';
 import { EventBus } from '../../core/bus/event-bus';
 import { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
-import { NO_TX } from '../../database/transactions';
 import { Broker, OrderAction } from '../broker/broker.port';
 import { BrokerRegistry } from '../broker/broker-registry';
 import { SignalsService } from '../signals/signals.service';
@@ -72,7 +71,8 @@ export class OrderGateway {
     const existing = await this.findOrder(clOrdId);
     if (existing) return { status: 'duplicate', orderId: existing.id };
     const { broker, accountRef } = await this.broker(ctx.accountId);
-    const order = await this.orders.save(this.newOrder(ctx, action, quantity, purpose, clOrdId), NO_TX);
+    const order = this.newOrder(ctx, action, quantity, purpose, clOrdId);
+    await this.orders.insert(order);
     const final = this.tracker.waitForFinal(ctx.accountId, clOrdId, ORDER_FINAL_TIMEOUT_MS);
     await this.signals.record(ctx.signalId, 'order_submitted', `${action} ${quantity} ${ctx.contract} Market (${purpose})`, ctx.accountId);
     const result = await broker.placeOrder({ accountRef, contract: ctx.contract, action, quantity, orderType: 'Market', clOrdId });

@@ -5,7 +5,6 @@ import { EventBus } from '../../core/bus/event-bus';
 import { Side } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { closingAction } from '../../core/positions/order-plan';
-import { NO_TX } from '../../database/transactions';
 import { clOrdIdFor, OrderContext, OrderGateway } from '../execution/order-gateway.service';
 import { SignalsService } from '../signals/signals.service';
 import { ExitMachine } from './entities/exit-machine.entity';
@@ -156,7 +155,8 @@ export class AdvancedExitManager {
     const from = machine.state;
     assertTransition(from, to);
     Object.assign(machine, changes, { state: to, reason: reason.slice(0, 200), updatedAt: this.clock.nowIso() });
-    await this.machines.save(machine, NO_TX);
+    // one statement (INSERT .. ON CONFLICT UPDATE): the kill switch writes these for every account at once
+    await this.machines.upsert(machine, ['accountId', 'contract']);
     this.logger.debug(`${machine.accountId} ${machine.contract}: ${from} -> ${to} (${reason})`);
     this.bus.publish({ type: 'ExitStateChanged', ts: machine.updatedAt, accountId: machine.accountId, contract: machine.contract, from, to, reason });
   }
