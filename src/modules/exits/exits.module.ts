@@ -6,10 +6,11 @@ import { ExitMachine } from './entities/exit-machine.entity';
 import { ExitConfirmationLoop } from './exit-confirmation-loop';
 import { ExitIntentHandler } from './exit-intent-handler.service';
 import { KillSwitchService } from './kill-switch.service';
+import { TpSlMonitor } from './tp-sl-monitor.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ExitMachine]), AccountsModule],
-  providers: [AdvancedExitManager, ExitConfirmationLoop, ExitIntentHandler, KillSwitchService],
-  exports: [AdvancedExitManager, KillSwitchService],
+  providers: [AdvancedExitManager, ExitConfirmationLoop, ExitIntentHandler, KillSwitchService, TpSlMonitor],
+  exports: [AdvancedExitManager, KillSwitchService, TpSlMonitor],
 })
 export class ExitsModule {}
