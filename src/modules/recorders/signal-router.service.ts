@@ -91,7 +91,10 @@ export class SignalRouterService implements OnModuleInit {
 
   private virtualPlan(recorder: Recorder, event: SignalReceived, netPos: number): OrderPlan {
     const { directive, quantity } = event.alert;
-    if (directive.kind === 'CLOSE') return planExit(netPos, directive.side ?? null);
+    if (directive.kind === 'CLOSE') {
+      const exit = planExit(netPos, directive.side ?? null);
+      return quantity === null || exit.steps.length === 0 ? exit : planReduce(netPos, netPos > 0 ? 'LONG' : 'SHORT', quantity);
+    }
     if (directive.kind === 'REDUCE') return planReduce(netPos, directive.side, quantity ?? Math.abs(netPos));
     return planEnter(netPos, directive.side, quantity ?? recorder.quantity, {
       sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
@@ -111,7 +114,12 @@ export class SignalRouterService implements OnModuleInit {
       contract: event.contract,
       idempotencyKey: idempotencyKey(event.signalId, trader.id),
     };
-    if (directive.kind === 'CLOSE') return { ...base, type: 'ExitPosition', side: directive.side ?? null, reason: 'alert' };
+    if (directive.kind === 'CLOSE') {
+      // a close with a quantity (TradersPost `exit` + quantity) is a partial exit of that many contracts
+      if (quantity === null) return { ...base, type: 'ExitPosition', side: directive.side ?? null, reason: 'alert' };
+      const qty = traderQuantity(quantity, trader.multiplier);
+      return qty > 0 ? { ...base, type: 'ExitPosition', side: directive.side ?? null, quantity: qty, reason: 'alert partial exit' } : null;
+    }
     if (directive.kind === 'REDUCE') {
       // no quantity on a partial exit: the whole position of this trader is what "reduce" can mean safely
       if (quantity === null) return { ...base, type: 'ExitPosition', side: directive.side, reason: 'alert reduce without quantity' };
@@ -140,5 +148,5 @@ function idempotencyKey(signalId: string, traderId: string): string {
 function describe(intent: TradeIntent): string {
   if (intent.type === 'EnterPosition') return `enter ${intent.side} ${intent.quantity} ${intent.contract}`;
   if (intent.type === 'ReducePosition') return `reduce ${intent.side} by ${intent.quantity} ${intent.contract}`;
-  return `exit ${intent.side ?? 'any side'} ${intent.contract}`;
+  return `exit ${intent.quantity ? `${intent.quantity} of ` : ''}${intent.side ?? 'any side'} ${intent.contract}`;
 }

@@ -2,7 +2,8 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { EventBus } from '../../core/bus/event-bus';
 import { Clock } from '../../core/clock';
-import { ContractSymbolError, resolveContract } from '../../core/contracts';
+import { ContractSymbolError, ResolvedContract, resolveContract } from '../../core/contracts';
+import { isOnTick, roundPriceToTick } from '../../core/money';
 import { newId } from '../../core/ids';
 import { TradingStateService } from '../execution/trading-state.service';
 import { Recorder } from '../recorders/entities/recorder.entity';
@@ -72,10 +73,12 @@ export class WebhookService {
     const signal = this.newSignal(recorder, rawBody, contentType, receivedAt);
     let alert: ParsedAlert;
     let contract: string;
+    let resolved: ResolvedContract;
     try {
       alert = parseAlert(rawBody, { defaultSymbol: recorder.symbol });
       if (!alert.symbol) throw new AlertParseError('The alert has no ticker and the recorder has no symbol.', 'ticker');
-      contract = resolveContract(alert.symbol, this.clock.now()).name;
+      resolved = resolveContract(alert.symbol, this.clock.now());
+      contract = resolved.name;
     } catch (error) {
       if (!(error instanceof AlertParseError || error instanceof ContractSymbolError)) throw error;
       const field = error instanceof AlertParseError ? error.field : 'ticker';
@@ -85,6 +88,7 @@ export class WebhookService {
       await this.signals.record(signal.id, 'rejected', error.message);
       return { httpStatus: HttpStatus.BAD_REQUEST, body: { ok: false, signalId: signal.id, status: 'rejected', error: error.message, field, hint } };
     }
+    alert = onTick(alert, resolved);
     Object.assign(signal, {
       dialect: alert.dialect,
       parsed: JSON.stringify(alert),
@@ -150,6 +154,18 @@ export class WebhookService {
     signal.reason = reason?.slice(0, 500) ?? null;
     await this.signals.save(signal);
   }
+}
+
+/**
+ * G-16: the alert price becomes a quote and a virtual fill price, so it must be on the contract's
+ * tick; a price between ticks (typed by hand) would fill the paper broker off-tick, and that fill
+ * could not be booked. Rounded to the nearest tick, with a warning.
+ */
+function onTick(alert: ParsedAlert, contract: ResolvedContract): ParsedAlert {
+  if (alert.price === null || isOnTick(alert.price, contract.spec)) return alert;
+  const rounded = roundPriceToTick(alert.price, contract.spec);
+  const warning = `price ${alert.price} is not on the ${contract.name} tick (${contract.spec.tickSize}); used ${rounded}`;
+  return { ...alert, price: rounded, warnings: [...alert.warnings, warning] };
 }
 
 function describeAlert(alert: ParsedAlert): string {

@@ -45,7 +45,7 @@ describe('native alerts: templates existing users already have', () => {
       symbol: 'MNQ1!', price: '21000.25', quantity: 1,
       target: { position: 'LONG', size: 1 }, previous: { position: 'FLAT', size: 0 },
       takeProfitTicks: null, stopLossTicks: null, firedAt: '2025-03-14T14:30:05.000Z',
-      explicitId: 'Long', strategyOrderId: 'Long', warnings: [],
+      explicitId: null, strategyOrderId: 'Long', warnings: [],
     });
   });
 
@@ -197,9 +197,9 @@ describe('native alerts: fields and aliases', () => {
     expect(alert.warnings).toEqual([expect.stringMatching(/dollar_tp is not supported/)]);
   });
 
-  it('id is the explicit id; order_id is the strategy order id and the fallback explicit id', () => {
+  it('id is the explicit id; order_id is only the strategy order id (it repeats on every "Long" entry)', () => {
     expect(json({ action: 'buy', id: 'abc', order_id: 'Long' })).toMatchObject({ explicitId: 'abc', strategyOrderId: 'Long' });
-    expect(json({ action: 'buy', order_id: 'TP1' })).toMatchObject({ explicitId: 'TP1', strategyOrderId: 'TP1' });
+    expect(json({ action: 'buy', order_id: 'TP1' })).toMatchObject({ explicitId: null, strategyOrderId: 'TP1' });
     expect(json({ action: 'buy', id: 42 }).explicitId).toBe('42');
   });
 

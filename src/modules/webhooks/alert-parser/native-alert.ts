@@ -147,7 +147,9 @@ export function readFirstFiredAt(fields: AlertFields, keys: string[], warnings: 
 function readIds(fields: AlertFields, warnings: string[]): { explicitId: string | null; strategyOrderId: string | null } {
   const id = readOptionalText('id', fields.get('id'), warnings);
   const strategyOrderId = readOptionalText('order_id', fields.get('order_id'), warnings);
-  return { explicitId: id ?? strategyOrderId, strategyOrderId };
+  // {{strategy.order.id}} names the kind of order ("Long", "TP1"), the same on every such fill:
+  // it is part of the dedupe key, never the key itself, or the next "Long" entry would be dropped
+  return { explicitId: id, strategyOrderId };
 }
 
 export function warnUnsupportedOverrides(fields: AlertFields, warnings: string[], keys = UNSUPPORTED_OVERRIDE_KEYS): void {
