@@ -67,6 +67,12 @@ class EnvVars {
   JT_RECONCILE_INTERVAL_SEC?: number;
 
   @IsOptional()
+  @IsInt({ message: 'JT_PAPER_LATENCY_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'JT_PAPER_LATENCY_MS must be 0 or more' })
+  @Max(10000, { message: 'JT_PAPER_LATENCY_MS must be at most 10000' })
+  JT_PAPER_LATENCY_MS?: number;
+
+  @IsOptional()
   @Matches(/^(?=.*\S+@\S+\.\S+).{8,200}$/, {
     message: 'JT_SEC_USER_AGENT must name you and give a contact e-mail, e.g. "Just Trades admin@example.com" (SEC fair-access rule)',
   })
@@ -116,6 +122,8 @@ export interface AppConfig {
   signalMaxAgeSec: number;
   /** seconds between scheduled drift checks; 0 = only on demand and after reconnects */
   reconcileIntervalSec: number;
+  /** the paper broker answers this late, like a remote broker (0 = at once) */
+  paperLatencyMs: number;
   /** false in a CLI process running beside a server: the server owns the paper exchange's state */
   paperStateWritable: boolean;
   tradovate: TradovateConfig;
@@ -142,7 +150,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
+const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
 
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -179,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dedupeWindowSec: vars.JT_DEDUPE_WINDOW_SEC ?? 10,
     signalMaxAgeSec: vars.JT_SIGNAL_MAX_AGE_SEC ?? 30,
     reconcileIntervalSec: vars.JT_RECONCILE_INTERVAL_SEC ?? 30,
+    paperLatencyMs: vars.JT_PAPER_LATENCY_MS ?? 0,
     paperStateWritable: true,
     tradovate: tradovate.config,
     insider: {
@@ -196,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** The variable names, for reading only what we validate. */
 class EnvVarsKeys {
   PORT = 0;
+  JT_PAPER_LATENCY_MS = 0;
   DATABASE_URL = 0;
   JT_DATA_DIR = 0;
   JT_API_KEY = 0;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsController } from './accounts.controller';
+import { AccountsPageController } from './accounts-page.controller';
 import { AccountsService } from './accounts.service';
 import { Account } from './entities/account.entity';
 import { AccountCredential } from './entities/account-credential.entity';
@@ -9,7 +10,7 @@ import { TradovateAccountsService } from './tradovate-accounts.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Account, AccountCredential])],
-  controllers: [AccountsController, TradovateAccountsController],
+  controllers: [AccountsController, TradovateAccountsController, AccountsPageController],
   providers: [AccountsService, TradovateAccountsService],
   exports: [AccountsService, TradovateAccountsService],
 })

@@ -28,6 +28,8 @@ export class AccountsService implements OnApplicationBootstrap {
       if (account) this.connect(account);
       return account !== null;
     });
+    // reports the paper exchange made before a crash but that never reached our book
+    this.paper.resync();
   }
 
   list(): Promise<Account[]> {

@@ -56,7 +56,7 @@ export class TradovateAccountsService implements OnModuleInit {
     return row ? decryptSecret<TradovateSecrets>(row.sealed, this.credentials.encryptionKey()) : null;
   }
 
-  async connect(account: Account): Promise<void> {
+  async connect(account: Account, fresh = false): Promise<void> {
     const s = await this.readSecrets(account.id).catch(() => null);
     const hasPassword = Boolean(s?.username && s.password);
     if (!hasPassword && !s?.oauth) {
@@ -72,7 +72,7 @@ export class TradovateAccountsService implements OnModuleInit {
       oauthToken: s?.oauth ? { accessToken: s.oauth.accessToken, expiresAt: s.oauth.expiresAt } : null,
       accountSpec: account.accountSpec,
       demoFallback: account.demoFallback,
-    });
+    }, fresh);
   }
 
   /** The account's next settled state change (connected or error), or null after timeoutMs. Call before connecting. */
@@ -117,7 +117,7 @@ export class TradovateAccountsService implements OnModuleInit {
     const fresh = (await this.accounts.findOneBy({ id: account.id })) ?? account;
     const settled = this.nextSettled(account.id);
     this.venue.disconnect(account.id);
-    await this.connect(fresh);
+    await this.connect(fresh, true);
     const change = await settled;
     if (change) await this.saveStatus(change); // the bus handler may not have written it yet
     return (await this.accounts.findOneBy({ id: account.id })) ?? fresh;

@@ -22,7 +22,7 @@ export class BrokerEventLoop implements OnModuleInit {
   }
 
   private forward(kind: string, event: BrokerEvent): void {
-    const ref = event.kind === 'order' ? event.order.accountRef : event.kind === 'fill' ? event.fill.accountRef : event.position.accountRef;
+    const ref = refOf(event);
     const accountId = this.registry.accountIdFor(kind, ref);
     if (!accountId) {
       this.logger.warn(`${kind} event for unknown account ${ref} ignored`);
@@ -30,6 +30,20 @@ export class BrokerEventLoop implements OnModuleInit {
     }
     if (event.kind === 'order') this.bus.publish({ type: 'OrderUpdated', ts: event.ts, accountId, order: event.order });
     else if (event.kind === 'fill') this.bus.publish({ type: 'FillReceived', ts: event.ts, accountId, fill: event.fill });
-    else this.bus.publish({ type: 'PositionUpdated', ts: event.ts, accountId, position: event.position });
+    else if (event.kind === 'position') this.bus.publish({ type: 'PositionUpdated', ts: event.ts, accountId, position: event.position });
+    else this.bus.publish({ type: 'CashBalanceUpdated', ts: event.ts, accountId, balance: event.balance });
+  }
+}
+
+function refOf(event: BrokerEvent): string {
+  switch (event.kind) {
+    case 'order':
+      return event.order.accountRef;
+    case 'fill':
+      return event.fill.accountRef;
+    case 'position':
+      return event.position.accountRef;
+    case 'cashBalance':
+      return event.balance.accountRef;
   }
 }

@@ -70,11 +70,36 @@ export interface BrokerFill {
   ts: string;
 }
 
+export interface BrokerCashBalance {
+  accountRef: string;
+  /** account cash in the account currency, decimal string */
+  amount: string;
+  realizedPnl: string | null;
+}
+
 /** What a broker's socket tells us, in the same shape whatever the broker. */
 export type BrokerEvent =
   | { kind: 'order'; order: BrokerOrder; ts: string }
   | { kind: 'fill'; fill: BrokerFill; ts: string }
-  | { kind: 'position'; position: BrokerPosition; ts: string };
+  | { kind: 'position'; position: BrokerPosition; ts: string }
+  | { kind: 'cashBalance'; balance: BrokerCashBalance; ts: string };
+
+/** An entry with its protective orders attached at the broker (Tradovate's placeoso). */
+export interface BracketOrderRequest extends PlaceOrderRequest {
+  takeProfit?: { price: string };
+  stopLoss?: { stopPrice: string };
+}
+
+export type BracketOrderResult =
+  | { accepted: true; brokerOrderId: string; takeProfitOrderId: string | null; stopLossOrderId: string | null }
+  | { accepted: false; reason: string; text: string };
+
+export interface ModifyOrderRequest {
+  quantity: number;
+  orderType: OrderType;
+  price?: string;
+  stopPrice?: string;
+}
 
 /** Thrown when a position or order list cannot be read: never treat that as flat. */
 export class BrokerReadError extends Error {
@@ -95,4 +120,8 @@ export interface Broker {
   getPosition(accountRef: string, contract: string): Promise<BrokerPosition>;
   listPositions(accountRef: string): Promise<BrokerPosition[]>;
   listOrders(accountRef: string): Promise<BrokerOrder[]>;
+  /** optional: brokers that hold brackets themselves (Tradovate); others leave it undefined */
+  placeBracketOrder?(req: BracketOrderRequest): Promise<BracketOrderResult>;
+  /** optional: change a working order in place */
+  modifyOrder?(accountRef: string, brokerOrderId: string, changes: ModifyOrderRequest): Promise<CommandResult>;
 }

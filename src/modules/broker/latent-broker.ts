@@ -1,21 +1,22 @@
-import { EMPTY } from 'rxjs';
-import { Broker, BrokerEvent } from '../src/modules/broker/broker.port';
+import { Broker } from './broker.port';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A broker that answers every call `latencyMs` late, like a remote one. Its socket events are the
- * wrapped broker's, already forwarded, so it publishes none of its own.
+ * A broker whose every call is answered `latencyMs` late, like a remote one: the paper broker
+ * behind it behaves like Tradovate over a network (JT_PAPER_LATENCY_MS), for soak tests and the
+ * kill-switch bench. Socket events pass through untouched.
  */
 export class LatentBroker implements Broker {
   readonly kind: string;
-  readonly events$ = EMPTY as unknown as Broker['events$'];
+  readonly events$: Broker['events$'];
 
   constructor(
     private readonly inner: Broker,
     private readonly latencyMs: number,
   ) {
     this.kind = inner.kind;
+    this.events$ = inner.events$;
   }
 
   private async late<T>(call: () => Promise<T>): Promise<T> {
@@ -30,5 +31,3 @@ export class LatentBroker implements Broker {
   listPositions: Broker['listPositions'] = (ref) => this.late(() => this.inner.listPositions(ref));
   listOrders: Broker['listOrders'] = (ref) => this.late(() => this.inner.listOrders(ref));
 }
-
-export type { BrokerEvent };

@@ -8,12 +8,14 @@ import { Clock } from '../../core/clock';
 import { trySpecForContract } from '../../core/positions/spec-for-contract';
 import { BrokerRegistry } from './broker-registry';
 import { PaperState } from './entities/paper-state.entity';
+import { DurableBroker } from './durable-broker';
+import { LatentBroker } from './latent-broker';
 import { PaperBroker } from './paper/paper-broker';
 import { PaperContractBook } from './paper/paper-contract-book';
 import { PaperExchange } from './paper/paper-exchange';
 
 const STATE_ID = 'default';
-const SAVE_DELAY_MS = 20;
+const SAVE_DELAY_MS = 5;
 
 /**
  * Hosts the in-process paper exchange: restores it from the database, saves a snapshot after
@@ -25,7 +27,7 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
   private readonly logger = new Logger('PaperBroker');
   private exchange: PaperExchange;
   private saving: Promise<void> = Promise.resolve();
-  private pending: NodeJS.Timeout | null = null;
+  private nextSave: Promise<void> | null = null;
 
   constructor(
     @InjectRepository(PaperState) private readonly states: Repository<PaperState>,
@@ -40,8 +42,9 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
     const stored = await this.states.findOneBy({ id: STATE_ID });
     const clock = () => this.clock.now();
     this.exchange = stored ? PaperExchange.restore(JSON.parse(stored.snapshot), book, clock) : new PaperExchange(book, clock);
-    this.exchange.changes$.subscribe(() => this.save());
-    this.registry.registerBroker(new PaperBroker(this.exchange));
+    this.exchange.changes$.subscribe(() => void this.persisted());
+    const paper = new DurableBroker(new PaperBroker(this.exchange), () => this.persisted());
+    this.registry.registerBroker(this.config.paperLatencyMs > 0 ? new LatentBroker(paper, this.config.paperLatencyMs) : paper);
     this.bus.on('QuoteReceived', 'paper-quotes', (quote) => {
       if (quote.source === 'broker') return;
       this.exchange.setQuote(quote.contract, { price: quote.price, bid: quote.bid, ask: quote.ask });
@@ -54,16 +57,26 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
     else this.exchange.addAccount(accountId, maxPosition);
   }
 
+  /**
+   * Re-publishes every order and fill the exchange still holds, as a broker re-sends its state
+   * after a reconnect: the book records what a crash kept from it (fills are recorded once).
+   */
+  resync(): void {
+    const ts = this.clock.nowIso();
+    for (const account of this.exchange.listAccounts()) {
+      const accountId = this.registry.accountIdFor('paper', account.id);
+      if (!accountId) continue;
+      for (const fill of this.exchange.listFills(account.id) ?? []) this.bus.publish({ type: 'FillReceived', ts, accountId, fill });
+      for (const order of this.exchange.listOrders(account.id) ?? []) this.bus.publish({ type: 'OrderUpdated', ts, accountId, order });
+    }
+  }
+
   lastQuote(contract: string) {
     return this.exchange.lastQuote(contract);
   }
 
   async flush(): Promise<void> {
-    if (this.pending) {
-      clearTimeout(this.pending);
-      this.pending = null;
-      this.writeSnapshot();
-    }
+    await this.nextSave;
     await this.saving;
   }
 
@@ -73,23 +86,27 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
   }
 
   /**
-   * Changes come in bursts (a kill switch moves every account at once) and a snapshot is the whole
-   * exchange: one snapshot per burst, written within SAVE_DELAY_MS of the first change.
+   * Group commit: changes come in bursts (a kill switch moves every account at once) and a snapshot
+   * is the whole exchange, so every change made before the next snapshot waits for that one write.
    */
-  private save(): void {
-    if (!this.config.paperStateWritable || this.pending) return;
-    this.pending = setTimeout(() => {
-      this.pending = null;
-      this.writeSnapshot();
-    }, SAVE_DELAY_MS);
+  persisted(): Promise<void> {
+    if (!this.config.paperStateWritable) return Promise.resolve();
+    if (!this.nextSave) {
+      this.nextSave = new Promise<void>((resolve) => setTimeout(resolve, SAVE_DELAY_MS)).then(() => {
+        this.nextSave = null;
+        return this.writeSnapshot();
+      });
+    }
+    return this.nextSave;
   }
 
-  private writeSnapshot(): void {
+  private writeSnapshot(): Promise<void> {
     const snapshot = JSON.stringify(this.exchange.snapshot());
     const updatedAt = this.clock.nowIso();
     this.saving = this.saving
       .then(() => this.states.save({ id: STATE_ID, snapshot, updatedAt }, NO_TX))
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error(`could not save the paper exchange: ${String(error)}`));
+    return this.saving;
   }
 }

@@ -44,17 +44,21 @@ export class FillRecorderService implements OnModuleInit {
     // a broker may report an order without our clOrdId (a Tradovate liquidation): match its order id instead
     const where = order.clOrdId ? { accountId: event.accountId, clOrdId: order.clOrdId } : { accountId: event.accountId, brokerOrderId: order.brokerOrderId };
     if (!order.clOrdId && !order.brokerOrderId) return;
-    await this.db.getRepository(Order).update(
-      where,
-      {
+    // one statement that changes nothing when the row already says so (a broker re-sending its state)
+    await this.db
+      .createQueryBuilder()
+      .update(Order)
+      .set({
         status: STATUS[order.status] ?? 'pending',
         brokerOrderId: order.brokerOrderId,
         filledQuantity: order.filledQuantity,
         avgFillPrice: order.avgFillPrice,
         ...(order.rejectReason ? { rejectReason: order.rejectReason } : {}),
         updatedAt: this.clock.nowIso(),
-      },
-    );
+      })
+      .where(where)
+      .andWhere('("status" <> :status OR "filledQuantity" <> :filled)', { status: STATUS[order.status] ?? 'pending', filled: order.filledQuantity })
+      .execute();
   }
 
   async recordFill(event: FillReceived): Promise<void> {

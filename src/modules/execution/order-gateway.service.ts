@@ -92,6 +92,11 @@ export class OrderGateway {
     return { status, orderId: order.id, reason: outcome.reason ?? status };
   }
 
+  /** An order row still pending after its contract's working orders were cancelled never reached the broker. */
+  async markNeverSent(clOrdId: string): Promise<void> {
+    await this.orders.update({ clOrdId, status: 'pending' }, { status: 'canceled', rejectReason: 'NotAtBroker', rejectText: 'no answer from the broker, and not among its orders after a cancel: never placed', updatedAt: this.clock.nowIso() });
+  }
+
   /** Cancels every working order of the account on the contract (before any market exit). */
   async cancelWorking(ctx: OrderContext): Promise<number> {
     const { broker, accountRef } = await this.broker(ctx.accountId);
