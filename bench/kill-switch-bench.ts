@@ -6,8 +6,9 @@ import { EventBus } from '../src/core/bus/event-bus';
 import { createHttpApp } from '../src/http-app';
 import { AccountsService } from '../src/modules/accounts/accounts.service';
 import { BrokerRegistry } from '../src/modules/broker/broker-registry';
+import { LatentBroker } from '../src/modules/broker/latent-broker';
+import { EMPTY } from 'rxjs';
 import { KillSwitchService } from '../src/modules/exits/kill-switch.service';
-import { LatentBroker } from './latent-broker';
 import { summary } from './figures';
 
 /** Kill switch over `accounts` paper accounts, each long, behind a broker answering `latencyMs` late. */
@@ -28,7 +29,10 @@ export async function benchKillSwitch(accounts: number, latencyMs: number): Prom
       await paper.placeOrder({ accountRef, contract: 'MNQZ6', action: 'Sell', quantity: 2, orderType: 'Limit', price: '21050.00', clOrdId: `tp-${id}` });
     }
     await app.get(EventBus).whenIdle();
-    registry.registerBroker(new LatentBroker(paper, latencyMs));
+    // the paper broker's events are already forwarded: the slow front publishes none of its own
+    const slow = new LatentBroker(paper, latencyMs);
+    Object.defineProperty(slow, 'events$', { value: EMPTY });
+    registry.registerBroker(slow);
     const report = await app.get(KillSwitchService).trip('bench');
     const flat = report.accounts.filter((a) => a.flat).length;
     console.log(`kill switch: ${accounts} accounts long 2 + a working TP each, broker latency ${latencyMs} ms: ${flat}/${accounts} flat-confirmed, total ${report.totalMs} ms`);

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { TradingStateService } from '../execution/trading-state.service';
+import { AdvancedExitManager } from '../exits/advanced-exit-manager.service';
+import { PositionDriftReconciler } from '../reconciler/position-drift-reconciler.service';
 
 @Controller('api')
 export class HealthController {
@@ -11,6 +13,8 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tradingState: TradingStateService,
+    private readonly exits: AdvancedExitManager,
+    private readonly reconciler: PositionDriftReconciler,
     private readonly clock: Clock,
   ) {}
 
@@ -21,14 +25,19 @@ export class HealthController {
     return { status: 'ok', time: this.clock.nowIso() };
   }
 
+  /** The control center's numbers: trading state, exits being worked, the last drift check. */
   @Get('status')
-  status() {
+  async status() {
     const halted = this.tradingState.haltedReason();
+    const machines = await this.exits.listAll();
+    const reconcile = this.reconciler.lastReport();
     return {
       status: 'ok',
       startedAt: this.startedAt,
       database: this.db.options.type,
-      trading: halted ? { state: 'halted', reason: halted } : { state: 'active', reason: null },
+      trading: halted ? { state: 'halted', reason: halted, since: this.tradingState.haltedSince() } : { state: 'active', reason: null, since: null },
+      exitMachines: machines.map(({ accountId, contract, state, reason, attempts, lastResult, updatedAt }) => ({ accountId, contract, state, reason, attempts, lastResult, updatedAt })),
+      lastReconcile: reconcile ? { at: reconcile.at, trigger: reconcile.trigger, drift: reconcile.accounts.filter((a) => a.status !== 'in_sync').length } : null,
     };
   }
 }

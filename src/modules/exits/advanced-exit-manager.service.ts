@@ -116,23 +116,31 @@ export class AdvancedExitManager {
   private async confirm(machine: ExitMachine, ctx: OrderContext): Promise<ExitResult> {
     const expected = machine.expectedNetPos as number;
     const start = machine.startNetPos as number;
-    const seen = await this.confirmation.waitFor(machine.accountId, machine.contract, expected);
-    if (seen === expected) {
-      const result: ExitResult = { outcome: expected === 0 ? 'flat' : 'reduced', netPos: expected, attempts: machine.attempts };
-      await this.finish(machine, `confirmed at the broker: position ${expected}`, machine.signalId, expected === 0 ? 'confirmed_flat' : 'confirmed_reduced');
-      return result;
+    let seen = await this.confirmation.waitFor(machine.accountId, machine.contract, expected);
+    if (seen === expected) return this.confirmed(machine);
+    const last = machine.clOrdId ? await this.gateway.findOrder(machine.clOrdId) : null;
+    if (seen !== null && (!last || last.status === 'pending' || last.status === 'working')) {
+      // the exit order has no final answer (lost on the way, or a restart cut it short): cancel
+      // whatever still works on the contract, then act only on what the broker really shows
+      await this.gateway.cancelWorking(ctx).catch(() => 0);
+      seen = await this.confirmation.waitFor(machine.accountId, machine.contract, expected, 300);
+      if (machine.clOrdId) await this.gateway.markNeverSent(machine.clOrdId);
+      if (seen === expected) return this.confirmed(machine);
     }
     if (seen === null) return this.giveUp(machine, 'position unreadable while confirming the exit');
     if (Math.sign(seen) !== Math.sign(start) && seen !== 0) return this.giveUp(machine, `position went to the other side (${seen}): no further order`);
-    const last = machine.clOrdId ? await this.gateway.findOrder(machine.clOrdId) : null;
-    if (last && (last.status === 'pending' || last.status === 'working')) {
-      return this.giveUp(machine, `exit order still without a final answer from the broker; position ${seen}, not ${expected}`);
-    }
     if (machine.attempts >= MAX_ATTEMPTS) return this.giveUp(machine, `position still ${seen} after ${machine.attempts} exit orders`);
     const left = Math.abs(seen) - Math.abs(expected);
     if (left <= 0) return this.giveUp(machine, `position ${seen} is past the expected ${expected}`);
     await this.signals.record(machine.signalId, 'exit_corrective', `position ${seen}, expected ${expected}: one market order for the ${left} really left`, machine.accountId);
     return this.work(machine, ctx, left);
+  }
+
+  private async confirmed(machine: ExitMachine): Promise<ExitResult> {
+    const expected = machine.expectedNetPos as number;
+    const result: ExitResult = { outcome: expected === 0 ? 'flat' : 'reduced', netPos: expected, attempts: machine.attempts };
+    await this.finish(machine, `confirmed at the broker: position ${expected}`, machine.signalId, expected === 0 ? 'confirmed_flat' : 'confirmed_reduced');
+    return result;
   }
 
   private async giveUp(machine: ExitMachine, reason: string): Promise<ExitResult> {
