@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { CommandFactory } from 'nest-commander';
 import { AppModule } from './app.module';
-import { ConfigError, loadConfig } from './config/app-config';
+import { loadConfigOrExit } from './config/app-config';
 import { AccountsAddCommand } from './commands/accounts-add.command';
 import { CliInputError } from './commands/cli-input';
 import { FlattenCommand } from './commands/flatten.command';
@@ -26,16 +26,7 @@ import { runningServer } from './runtime/server-marker';
 class CommandsModule {}
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   // beside a running server, the server alone writes the paper exchange's state
   config.paperStateWritable = runningServer(config.dataDir) === null;
   // a CLI process never runs the scheduled EDGAR poller; `insider:backfill` polls on its own

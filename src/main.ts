@@ -1,21 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from './config/app-config';
+import { loadConfigOrExit } from './config/app-config';
 import { createHttpApp } from './http-app';
 import { CredentialsService } from './modules/auth/credentials.service';
 import { writeServerMarker } from './runtime/server-marker';
 
 async function bootstrap(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await createHttpApp(config);
   await app.listen(config.port);
   writeServerMarker(config.dataDir, config.port);

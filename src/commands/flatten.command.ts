@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
-import axios from 'axios';
-import * as fs from 'fs';
-import * as path from 'path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FlattenService } from '../modules/execution/flatten.service';
 import { runningServer } from '../runtime/server-marker';
 import { CliInputError } from './cli-input';
+import { postToRunningServer } from './running-server-client';
+
+type FlattenResult = { flattened: { contract: string; netPos: number }[]; remaining: { contract: string; netPos: number }[] };
 
 /**
  * Flattens an account. With a server running on this data directory the server does it (it owns
@@ -24,7 +24,7 @@ export class FlattenCommand extends CommandRunner {
   async run(_args: string[], options: { account?: string }): Promise<void> {
     const accountId = options.account as string;
     const server = runningServer(this.config.dataDir);
-    const result = server ? await this.viaServer(server.port, accountId) : { flattened: await this.flatten.flattenAccount(accountId), remaining: await this.flatten.openPositions(accountId) };
+    const result = server ? await postToRunningServer<FlattenResult>(this.config, server.port, `/api/accounts/${accountId}/flatten`) : { flattened: await this.flatten.flattenAccount(accountId), remaining: await this.flatten.openPositions(accountId) };
     for (const p of result.flattened) console.log(`closed ${p.contract}: was ${p.netPos}`);
     if (result.flattened.length === 0) console.log('already flat: nothing sent');
     if (result.remaining.length) {
@@ -39,12 +39,5 @@ export class FlattenCommand extends CommandRunner {
   parseAccount(value: string): string {
     if (!/^[0-9a-f-]{36}$/i.test(value)) throw new CliInputError(`--account must be an account id (UUID), got "${value}"`);
     return value;
-  }
-
-  private async viaServer(port: number, accountId: string) {
-    const key = this.config.apiKey ?? fs.readFileSync(path.join(this.config.dataDir, 'api-key'), 'utf8').trim();
-    const res = await axios.post(`http://127.0.0.1:${port}/api/accounts/${accountId}/flatten`, {}, { headers: { Authorization: `Bearer ${key}` }, timeout: 30_000, validateStatus: () => true });
-    if (res.status !== 200) throw new CliInputError(`server answered ${res.status}: ${JSON.stringify(res.data?.message ?? res.data)}`);
-    return res.data as { flattened: { contract: string; netPos: number }[]; remaining: { contract: string; netPos: number }[] };
   }
 }

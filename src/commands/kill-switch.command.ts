@@ -1,12 +1,9 @@
 import { Inject } from '@nestjs/common';
-import axios from 'axios';
-import * as fs from 'fs';
-import * as path from 'path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { KillSwitchReport, KillSwitchService } from '../modules/exits/kill-switch.service';
 import { runningServer } from '../runtime/server-marker';
-import { CliInputError } from './cli-input';
+import { postToRunningServer } from './running-server-client';
 
 /** Trips (or with --rearm re-arms) the kill switch; through the server when one is running. */
 @Command({ name: 'kill-switch', description: 'halt trading, cancel every working order and flatten every account' })
@@ -22,12 +19,12 @@ export class KillSwitchCommand extends CommandRunner {
     const reason = options.reason ?? 'cli';
     const server = runningServer(this.config.dataDir);
     if (options.rearm) {
-      if (server) await this.post(server.port, '/api/kill-switch/rearm', reason);
+      if (server) await postToRunningServer(this.config, server.port, '/api/kill-switch/rearm', { reason });
       else await this.killSwitch.rearm(reason);
       console.log('re-armed: trading is on');
       return;
     }
-    const report: KillSwitchReport = server ? await this.post(server.port, '/api/kill-switch', reason) : await this.killSwitch.trip(reason);
+    const report: KillSwitchReport = server ? await postToRunningServer<KillSwitchReport>(this.config, server.port, '/api/kill-switch', { reason }) : await this.killSwitch.trip(reason);
     for (const a of report.accounts) {
       const closed = a.positions.map((p) => `${p.contract} ${p.before} -> ${p.result}`).join(', ') || 'no position';
       console.log(`${a.flat ? 'FLAT    ' : 'NOT FLAT'} ${a.name}: ${a.cancelledOrders} order(s) cancelled; ${closed}; ${a.ms} ms${a.error ? `; ${a.error}` : ''}`);
@@ -44,12 +41,5 @@ export class KillSwitchCommand extends CommandRunner {
   @Option({ flags: '--reason <text>', description: 'why (kept in the report and the log)' })
   parseReason(value: string): string {
     return value;
-  }
-
-  private async post(port: number, url: string, reason: string) {
-    const key = this.config.apiKey ?? fs.readFileSync(path.join(this.config.dataDir, 'api-key'), 'utf8').trim();
-    const res = await axios.post(`http://127.0.0.1:${port}${url}`, { reason }, { headers: { Authorization: `Bearer ${key}` }, timeout: 30_000, validateStatus: () => true });
-    if (res.status !== 200) throw new CliInputError(`server answered ${res.status}: ${JSON.stringify(res.data?.message ?? res.data)}`);
-    return res.data;
   }
 }

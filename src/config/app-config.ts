@@ -165,7 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const tradovate = loadTradovateConfig(env);
   if (errors.length > 0 || tradovate.problems.length > 0) {
     throw new ConfigError([
-      ...errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+      ...errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`),
       ...tradovate.problems,
     ]);
   }
@@ -226,3 +226,14 @@ class EnvVarsKeys {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** For the two entry points (server, CLI): a bad environment prints every problem and exits 2. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
