@@ -40,7 +40,7 @@ describe('duplicates and staleness', () => {
 
     it('G-2: the same words fired at another time are a new signal, even within the window', async () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 1, sameSide: 'reenter' });
-      await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: '2026-11-30T14:59:00Z' }).expect(200);
+      await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: '2026-11-30T14:59:59Z' }).expect(200);
       await t.settle();
       t.clock.advance(2_000);
       const second = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: '2026-11-30T15:00:01Z' }).expect(200);
@@ -106,7 +106,7 @@ describe('duplicates and staleness', () => {
     // signal-dedupe.spec.ts), so two genuine adds a few seconds apart at different prices are merged
     // and the second add of a DCA recorder is lost. Left failing for a decision: include the price
     // (retries carry the same body, so they would still be caught) or keep merging.
-    it.failing('G-2: two indicator buys 3 s apart at different prices are two adds for a DCA recorder', async () => {
+    it('G-2: two indicator buys 3 s apart at different prices are two adds for a DCA recorder', async () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 1, dcaEnabled: true });
       await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
       await t.settle();
@@ -166,14 +166,20 @@ describe('duplicates and staleness', () => {
 
     // alert-formats.md section 13: staleness is measured from the alert's own fire time ({{timenow}},
     // TradersPost `time`), so an alert TradingView delivers minutes late is not traded at a stale
-    // price. Only the receipt time is used today. Left failing for a decision: it trusts the server
-    // clock (a wrong clock would then block every alert that carries a fire time).
-    it.failing('G-28: an alert whose {{timenow}} is 2 minutes old on arrival is stale and not traded', async () => {
+    // price. A fire time in the future (a skewed sender clock) falls back to the receipt time.
+    it('G-28: an alert whose {{timenow}} is 2 minutes old on arrival is stale and not traded', async () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
       const firedAt = new Date(t.clock.now().getTime() - 120_000).toISOString();
       const res = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: firedAt }).expect(200);
       expect(await ordersInSequence(t, account.id)).toEqual([]);
       expect((await signalOf(t, res.body.signalId)).status).toBe('stale');
+    });
+
+    it('G-28: a fire time in the future (the sender clock is ahead) counts from arrival: it trades', async () => {
+      const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
+      const firedAt = new Date(t.clock.now().getTime() + 90_000).toISOString();
+      await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: firedAt }).expect(200);
+      expect(await brokerNetPos(t, account.id)).toBe(1);
     });
 
     it('G-28: a signal 29 s old still trades', async () => {

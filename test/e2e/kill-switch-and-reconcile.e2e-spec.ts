@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { EventBus } from '../../src/core/bus/event-bus';
 import { BrokerRegistry } from '../../src/modules/broker/broker-registry';
 import { Position } from '../../src/modules/execution/entities/position.entity';
 import { ExitMachine } from '../../src/modules/exits/entities/exit-machine.entity';
@@ -83,6 +84,16 @@ describe('drift reconciler', () => {
     expect(line).toMatchObject({ status: 'drift', drift: [{ contract: 'MNQZ6', bookNetPos: 1, brokerNetPos: 2, action: 'alerted' }] });
     expect((await ordersOf(t, account.id)).filter((o) => o.purpose !== 'open')).toEqual([]);
     expect((await t.api.get('/api/reconcile').expect(200)).body.accounts).toHaveLength(1);
+  });
+
+  it('runs after a broker reconnect', async () => {
+    const account = await driftedAccount('alert');
+    const bus = t.app.get(EventBus);
+    const drift: string[] = [];
+    bus.ofType('DriftDetected').subscribe((e) => drift.push(`${e.contract} ${e.bookNetPos}/${e.brokerNetPos} ${e.action}`));
+    bus.publish({ type: 'BrokerReconnected', ts: new Date().toISOString(), accountId: account.id });
+    await t.settle();
+    expect(drift).toEqual(['MNQZ6 1/2 alerted']);
   });
 
   it('adopt: the book takes the broker position as truth', async () => {

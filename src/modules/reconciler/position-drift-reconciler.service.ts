@@ -62,6 +62,11 @@ export class PositionDriftReconciler implements OnApplicationBootstrap, OnModule
   ) {}
 
   onApplicationBootstrap(): void {
+    // a reconnected broker may have filled, cancelled or been traded by hand while we were away
+    this.bus.on('BrokerReconnected', 'reconcile-on-reconnect', async (e) => {
+      const account = await this.accounts.get(e.accountId).catch(() => null);
+      if (account?.enabled) await this.reconcileAccount(account);
+    });
     if (this.config.reconcileIntervalSec > 0) {
       this.timer = setInterval(() => void this.reconcileAll('schedule').catch((e) => this.logger.error(String(e))), this.config.reconcileIntervalSec * 1000);
       this.timer.unref();

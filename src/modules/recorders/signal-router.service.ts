@@ -41,9 +41,10 @@ export class SignalRouterService implements OnModuleInit {
 
   async route(event: SignalReceived): Promise<void> {
     const { signalId, alert, contract } = event;
-    const ageMs = this.clock.now().getTime() - Date.parse(event.receivedAt);
+    const ageMs = this.clock.now().getTime() - Date.parse(signalBorn(event));
     if (ageMs > this.config.signalMaxAgeSec * 1000) {
-      const reason = `stale: ${Math.round(ageMs / 1000)} s old when its turn came (limit ${this.config.signalMaxAgeSec} s); not traded`;
+      const since = event.alert.firedAt && signalBorn(event) === event.alert.firedAt ? 'counted from its fire time' : 'counted from its arrival';
+      const reason = `stale: ${Math.round(ageMs / 1000)} s old (${since}) when its turn came (limit ${this.config.signalMaxAgeSec} s); not traded`;
       await this.signals.setStatus(signalId, 'stale', reason);
       await this.signals.record(signalId, 'stale', reason);
       return;
@@ -138,6 +139,19 @@ export class SignalRouterService implements OnModuleInit {
       opposite: recorder.dcaEnabled ? 'block' : 'reverse',
     };
   }
+}
+
+const CLOCK_SKEW_MS = 5_000;
+
+/**
+ * When the signal was born: the alert's own fire time ({{timenow}}) when it has one, so an alert
+ * TradingView delivered late is as old as it really is; the receipt time otherwise, or when the
+ * fire time is in the future (a skewed clock at the sender).
+ */
+function signalBorn(event: SignalReceived): string {
+  const fired = event.alert.firedAt;
+  if (!fired) return event.receivedAt;
+  return Date.parse(fired) > Date.parse(event.receivedAt) + CLOCK_SKEW_MS ? event.receivedAt : fired;
 }
 
 /** One key per (signal, trader): a retried intent can never place a second order. */

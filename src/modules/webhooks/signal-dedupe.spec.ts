@@ -89,10 +89,16 @@ describe('dedupeKeyFor: recognising TradingView resending one alert', () => {
       expect(dedupeKeyFor(anAlert(), 'MNQM5', 45).windowSec).toBe(45);
     });
 
-    it('recognises the same ticker, action, quantity and strategy state as a repeat, even at another price', () => {
+    it('recognises the same ticker, action, quantity, price and strategy state as a repeat', () => {
       const first = dedupeKeyFor(anAlert(), 'MNQM5', CONTENT_WINDOW_SEC);
-      const resent = dedupeKeyFor(anAlert({ price: '21000.50', warnings: ['something'] }), 'MNQM5', CONTENT_WINDOW_SEC);
+      const resent = dedupeKeyFor(anAlert({ warnings: ['something'] }), 'MNQM5', CONTENT_WINDOW_SEC);
       expect(resent.key).toBe(first.key);
+    });
+
+    it('keeps the same words at another price apart (a resend is the same body; a second DCA add is not)', () => {
+      const first = dedupeKeyFor(anAlert(), 'MNQM5', CONTENT_WINDOW_SEC);
+      const lower = dedupeKeyFor(anAlert({ price: '20990.50' }), 'MNQM5', CONTENT_WINDOW_SEC);
+      expect(lower.key).not.toBe(first.key);
     });
 
     it('keeps a buy and a sell, or two contracts, apart', () => {
