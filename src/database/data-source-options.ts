@@ -17,7 +17,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     return { type: 'postgres', url: config.database.url, ...common };
   }
   if (config.database.path !== ':memory:') {
-    fs.mkdirSync(path.dirname(config.database.path), { recursive: true });
+    fs.mkdirSync(path.dirname(config.database.path), { recursive: true, mode: 0o700 });
   }
   return {
     type: 'sqlite',

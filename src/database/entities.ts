@@ -3,6 +3,7 @@ import { AccountCredential } from '../modules/accounts/entities/account-credenti
 import { Setting } from '../modules/auth/entities/setting.entity';
 import { PaperState } from '../modules/broker/entities/paper-state.entity';
 import { ExitMachine } from '../modules/exits/entities/exit-machine.entity';
+import { ExitWatch } from '../modules/exits/entities/exit-watch.entity';
 import { Fill } from '../modules/execution/entities/fill.entity';
 import { InsiderFeedCursor } from '../modules/insider/entities/insider-feed-cursor.entity';
 import { InsiderFiling } from '../modules/insider/entities/insider-filing.entity';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   Setting,
   PaperState,
   ExitMachine,
+  ExitWatch,
   Fill,
   Order,
   Position,

@@ -2,6 +2,7 @@ import { InitialSchema1764500000000 } from '../migrations/1764500000000-InitialS
 import { TradovateAccounts1764700000000 } from '../migrations/1764700000000-TradovateAccounts';
 import { ExitEngine1764800000000 } from '../migrations/1764800000000-ExitEngine';
 import { InsiderTables1764950000000 } from '../migrations/1764950000000-InsiderTables';
+import { PositionExitPlans1765000000000 } from '../migrations/1765000000000-PositionExitPlans';
 
 /** Every migration, in order. Schema changes only ever happen through these. */
-export const MIGRATIONS = [InitialSchema1764500000000, TradovateAccounts1764700000000, ExitEngine1764800000000, InsiderTables1764950000000];
+export const MIGRATIONS = [InitialSchema1764500000000, TradovateAccounts1764700000000, ExitEngine1764800000000, InsiderTables1764950000000, PositionExitPlans1765000000000];

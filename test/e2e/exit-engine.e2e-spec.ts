@@ -94,3 +94,28 @@ describe('exit engine: the exit state machine', () => {
     expect(await positionsOf(t, account.id)).toEqual([expect.objectContaining({ netPos: 2 })]);
   });
 });
+
+describe('exit engine: a request key is worked once', () => {
+  let t: TestApp;
+  beforeEach(async () => (t = await startTestApp()));
+  afterEach(() => t.close());
+
+  it('the same exit request again after another exit sends nothing, even with a new position open', async () => {
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
+    const manager = t.app.get(AdvancedExitManager);
+    const lanes = t.app.get(AccountLanes);
+    const exit = (requestKey: string) =>
+      lanes.run(account.id, () => manager.exit({ accountId: account.id, contract: 'MNQZ6', side: null, quantity: null, reason: 'test', requestKey, signalId: null, traderId: null, recorderId: null }));
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', id: 'a' }).expect(200);
+    await t.settle();
+    expect((await exit('first')).outcome).toBe('flat');
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', id: 'b' }).expect(200);
+    await t.settle();
+    expect((await exit('second')).outcome).toBe('flat');
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', id: 'c' }).expect(200);
+    await t.settle();
+    expect((await exit('first')).outcome).toBe('duplicate');
+    expect(await positionsOf(t, account.id)).toEqual([expect.objectContaining({ netPos: 1 })]);
+    expect((await ordersOf(t, account.id)).filter((o) => o.purpose === 'close')).toHaveLength(2);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { BrokerCashBalance, BrokerFill, BrokerOrder, BrokerPosition } from '../../modules/broker/broker.port';
 import type { ParsedAlert } from '../../modules/webhooks/parsed-alert';
+import type { ExitPlan } from '../exits/exit-plan';
 
 export type Side = 'LONG' | 'SHORT';
 
@@ -51,6 +52,8 @@ export interface EnterPosition extends IntentBase {
   maxQuantity: number | null;
   sameSide: 'add' | 'ignore' | 'reenter';
   opposite: 'reverse' | 'block';
+  /** the exits the position gets if this entry opens it (alert overrides beat the recorder); adds keep the position's */
+  exitPlan?: ExitPlan | null;
 }
 
 /** Flatten the position; when `side` is set, only a position on that side. */

@@ -6,7 +6,7 @@ export function readOrCreateSecretFile(file: string, make: () => string): { valu
   if (fs.existsSync(file)) {
     return { value: fs.readFileSync(file, 'utf8').trim(), created: false };
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const value = make();
   fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
   fs.chmodSync(file, 0o600);

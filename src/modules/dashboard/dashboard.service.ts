@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { describeExitRules } from '../../core/exits/exit-plan';
 import { AccountsService } from '../accounts/accounts.service';
 import { BookReaderService } from '../execution/book-reader.service';
 import { RecordersService } from '../recorders/recorders.service';
@@ -37,6 +38,7 @@ export class DashboardService {
         name: r.name,
         symbol: r.symbol,
         quantity: r.quantity,
+        exits: describeExitRules(r),
         enabled: r.enabled,
         traders: traders.filter((t) => t.recorderId === r.id).map((t) => ({ account: accountName.get(t.accountId) ?? t.accountId, multiplier: t.multiplier, enabled: t.enabled })),
         virtual: virtualPositions.filter((p) => p.recorderId === r.id && p.netPos !== 0).map((p) => ({ contract: p.contract, netPos: p.netPos, avgPrice: p.avgPrice })),

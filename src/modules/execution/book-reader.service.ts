@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
+import { parseExitPlan } from '../../core/exits/exit-plan';
 import { openPnlTicks } from '../../core/positions/position-ledger';
 import { specForContract } from '../../core/positions/spec-for-contract';
 import { priceToTicks, ticksToPrice, ticksToUsd } from '../../core/money';
@@ -41,6 +42,7 @@ export class BookReaderService {
         lastPrice: mark,
         openPnlTicks: ticks,
         openPnlUsd: ticks === null ? null : ticksToUsd(ticks, 1, spec),
+        exitPlan: parseExitPlan(row.exitPlan),
         updatedAt: row.updatedAt,
       };
     });

@@ -88,7 +88,15 @@ export class FillRecorderService implements OnModuleInit {
       const { state, closed } = applyFill(before, { action: fill.action, quantity: fill.quantity, price: fill.price, ts: fill.ts }, spec);
       const recorderId = before.netPos === 0 ? order?.recorderId ?? null : row?.recorderId ?? null;
       const avgPrice = ledgerAvgPrice(state, spec);
-      await positions.save({ accountId, contract: fill.contract, netPos: state.netPos, avgPrice, ledger: JSON.stringify(state), recorderId, updatedAt: this.clock.nowIso() });
+      // the exits belong to the position: fixed by the fill that opens it (or opens the new side of
+      // a flip), kept through adds and partial exits, gone when it is flat
+      const opened = state.netPos !== 0 && Math.sign(state.netPos) !== Math.sign(before.netPos);
+      const exits = state.netPos === 0
+        ? { exitPlan: null, positionKey: null }
+        : opened
+          ? { exitPlan: order?.exitPlan ?? null, positionKey: newId() }
+          : { exitPlan: row?.exitPlan ?? null, positionKey: row?.positionKey ?? null };
+      await positions.save({ accountId, contract: fill.contract, netPos: state.netPos, avgPrice, ledger: JSON.stringify(state), recorderId, ...exits, updatedAt: this.clock.nowIso() });
       const trades = closed.map((t) => ({ id: newId(), accountId, recorderId: row?.recorderId ?? recorderId, contract: fill.contract, ...t }));
       for (const trade of trades) await tx.getRepository(Trade).insert(trade);
       return { order, state, avgPrice, trades };

@@ -45,7 +45,7 @@ export class IntentExecutorService implements OnModuleInit {
     const plan = planEnter(netPos, intent.side, intent.quantity, { sameSide: intent.sameSide, opposite: intent.opposite, maxQuantity: intent.maxQuantity });
     const steps = plan.steps.map((s) => `${s.kind} ${s.action} ${s.quantity}`).join(' then ') || 'nothing to send';
     await this.signals.record(signalId, 'decision', `broker position ${netPos}: ${steps}${plan.note ? ` (${plan.note})` : ''}`, accountId);
-    const ctx: OrderContext = { accountId, contract: intent.contract, signalId, traderId: intent.traderId, recorderId: intent.recorderId };
+    const ctx: OrderContext = { accountId, contract: intent.contract, signalId, traderId: intent.traderId, recorderId: intent.recorderId, exitPlan: intent.exitPlan ?? null };
     for (const [index, step] of plan.steps.entries()) {
       const ok = step.kind === 'open' ? await this.open(intent, ctx, step, index) : await this.close(intent, ctx, step, index);
       if (!ok) return;

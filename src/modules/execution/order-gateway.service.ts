@@ -4,6 +4,7 @@ import { createHash } from 'crypto';
 import { Repository } from 'typeorm';
 import { EventBus } from '../../core/bus/event-bus';
 import { Clock } from '../../core/clock';
+import { ExitPlan } from '../../core/exits/exit-plan';
 import { newId } from '../../core/ids';
 import { Broker, OrderAction } from '../broker/broker.port';
 import { BrokerRegistry } from '../broker/broker-registry';
@@ -21,6 +22,8 @@ export interface OrderContext {
   signalId: string | null;
   traderId: string | null;
   recorderId: string | null;
+  /** an entry's exits, written on its order row (the fill recorder copies them onto the position it opens) */
+  exitPlan?: ExitPlan | null;
 }
 
 export type OrderOutcome =
@@ -129,6 +132,7 @@ export class OrderGateway {
       signalId: ctx.signalId,
       traderId: ctx.traderId,
       recorderId: ctx.recorderId,
+      exitPlan: ctx.exitPlan && (purpose === 'open' || purpose === 'add') ? JSON.stringify(ctx.exitPlan) : null,
       createdAt: now,
       updatedAt: now,
     });

@@ -59,6 +59,12 @@ export class AdvancedExitManager {
       await this.signals.record(req.signalId, 'exit_joined', `this exit was already worked: ${machine.lastResult}`, req.accountId);
       return { outcome: 'duplicate', netPos: null };
     }
+    // the same request again after other exits: its first order exists, so it was worked already;
+    // going on would close whatever position is open now with a "corrective" order
+    if (await this.gateway.orderExists(clOrdIdFor(req.requestKey, 0))) {
+      await this.signals.record(req.signalId, 'exit_joined', 'this exit was already sent earlier: nothing sent', req.accountId);
+      return { outcome: 'duplicate', netPos: null };
+    }
     const ctx = contextOf(req);
     await this.move(machine, 'PREPARE_EXIT', req.reason, { requestKey: req.requestKey, signalId: req.signalId, attempts: 0, lastResult: null });
     let netPos: number;

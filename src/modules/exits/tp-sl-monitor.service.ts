@@ -4,31 +4,36 @@ import { DataSource, Not } from 'typeorm';
 import { EventBus } from '../../core/bus/event-bus';
 import { QuoteReceived } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
-import { compareDecimal } from '../../core/money';
+import { ExitPlan, exitPlanFor, parseExitPlan } from '../../core/exits/exit-plan';
+import { effectiveStop, FRESH_WATCH, PlanLevels, planLevels, WatchExit, watchQuote, WatchState } from '../../core/exits/exit-watch';
 import { specForContract } from '../../core/positions/spec-for-contract';
 import { Position } from '../execution/entities/position.entity';
 import { Recorder } from '../recorders/entities/recorder.entity';
-import { exitLevels, ExitLevels } from './exit-levels';
+import { ExitWatch } from './entities/exit-watch.entity';
 
 interface Watched {
   accountId: string;
   contract: string;
+  recorderId: string | null;
+  /** one exit per level per position: the exit keys carry it */
+  positionKey: string;
   netPos: number;
-  levels: ExitLevels;
-  /** one exit per level per position: the key carries when the position was last changed */
-  positionVersion: string;
-  recorderId: string;
+  plan: ExitPlan;
+  levels: PlanLevels;
+  state: WatchState;
 }
 
 /**
- * Watches every account position of a recorder with take profit / stop loss on each quote.
- * A level hit requests an exit (ExitPosition); it never sends an order itself.
+ * Watches every open account position that carries exits (its own plan, fixed when it opened) on
+ * each quote: take-profit legs, stop loss, trailing stop, break-even. A hit requests an exit
+ * (ExitPosition, partial for a leg) from the exit manager; it never sends an order itself.
+ * What it remembers is stored before the request goes out, so a restart never fires a level twice.
  */
 @Injectable()
 export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('TpSlMonitor');
   private readonly watched = new Map<string, Watched>();
-  private readonly fired = new Set<string>();
+  private readonly writes = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly bus: EventBus,
@@ -46,52 +51,95 @@ export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
     for (const p of open) await this.refresh(p.accountId, p.contract);
   }
 
-  levelsOf(accountId: string, contract: string): ExitLevels | null {
-    return this.watched.get(key(accountId, contract))?.levels ?? null;
+  /** The prices watched for a position now (null = nothing watched), for status pages and tests. */
+  levelsOf(accountId: string, contract: string): { takeProfits: string[]; stop: string | null; levelsHit: number } | null {
+    const w = this.watched.get(key(accountId, contract));
+    if (!w) return null;
+    return { takeProfits: w.levels.takeProfits.map((l) => l.price), stop: effectiveStop(w.levels, w.state), levelsHit: w.state.levelsHit };
   }
 
   private async refresh(accountId: string, contract: string): Promise<void> {
+    const k = key(accountId, contract);
     const position = await this.db.getRepository(Position).findOneBy({ accountId, contract });
-    const recorder = position?.recorderId ? await this.db.getRepository(Recorder).findOneBy({ id: position.recorderId }) : null;
-    if (!position || position.netPos === 0 || !position.avgPrice || !recorder || (!recorder.takeProfitTicks && !recorder.stopLossTicks)) {
-      this.watched.delete(key(accountId, contract));
+    if (position && !position.positionKey && position.netPos !== 0) await this.adoptLegacy(position);
+    const plan = parseExitPlan(position?.exitPlan);
+    if (!position || position.netPos === 0 || !position.avgPrice || !position.positionKey || !plan) {
+      this.watched.delete(k);
       return;
     }
-    const levels = exitLevels(position.netPos, position.avgPrice, recorder.takeProfitTicks, recorder.stopLossTicks, specForContract(contract));
-    this.watched.set(key(accountId, contract), { accountId, contract, netPos: position.netPos, levels, positionVersion: position.updatedAt, recorderId: recorder.id });
+    // an add or a partial exit keeps what was fired and how far the stop moved; only the average moves
+    const levels = planLevels(plan, position.netPos, position.avgPrice, specForContract(contract));
+    let current = this.watched.get(k);
+    let state = current?.positionKey === position.positionKey ? current.state : null;
+    if (!state) {
+      const stored = await this.db.getRepository(ExitWatch).findOneBy({ accountId, contract });
+      state = stored?.positionKey === position.positionKey ? (JSON.parse(stored.state) as WatchState) : FRESH_WATCH;
+    }
+    // a quote may have moved the watch while we read: keep its state
+    current = this.watched.get(k);
+    if (current?.positionKey === position.positionKey) state = current.state;
+    this.watched.set(k, { accountId, contract, recorderId: position.recorderId, positionKey: position.positionKey, netPos: position.netPos, plan, levels, state });
   }
 
-  private onQuote(quote: QuoteReceived): void {
+  /**
+   * A position opened before positions carried their exits keeps the protection it had: its
+   * recorder's take profit / stop loss, as before (read, never written back).
+   */
+  private async adoptLegacy(position: Position): Promise<void> {
+    const recorder = position.recorderId ? await this.db.getRepository(Recorder).findOneBy({ id: position.recorderId }) : null;
+    const plan = recorder ? exitPlanFor({ ...recorder, takeProfitLevels: null, trailTriggerTicks: null, trailDistanceTicks: null, breakEvenTicks: null, breakEvenOffsetTicks: null }, null, '1') : null;
+    position.exitPlan = plan ? JSON.stringify(plan) : null;
+    position.positionKey = `legacy-${position.updatedAt}`.slice(0, 36);
+  }
+
+  private async onQuote(quote: QuoteReceived): Promise<void> {
+    const requests: { w: Watched; exit: WatchExit }[] = [];
+    const saves: Promise<unknown>[] = [];
+    // decided synchronously, so overlapping quotes can never fire one level twice
     for (const w of this.watched.values()) {
       if (w.contract !== quote.contract) continue;
-      const hit = levelHit(w, quote.price);
-      if (!hit) continue;
-      const idempotencyKey = `${hit}:${w.accountId}:${w.contract}:${w.positionVersion}`;
-      if (this.fired.has(idempotencyKey)) continue;
-      this.fired.add(idempotencyKey);
-      this.logger.log(`${hit} hit on ${w.contract} (account ${w.accountId}) at ${quote.price}`);
-      this.bus.publish({
-        type: 'ExitPosition',
-        ts: this.clock.nowIso(),
-        accountId: w.accountId,
-        traderId: null,
-        recorderId: w.recorderId,
-        signalId: null,
-        contract: w.contract,
-        idempotencyKey,
-        side: w.netPos > 0 ? 'LONG' : 'SHORT',
-        reason: `${hit} at ${quote.price}`,
-      });
+      const { state, exits } = watchQuote(w.plan, w.levels, w.state, quote.price, specForContract(w.contract));
+      if (JSON.stringify(state) === JSON.stringify(w.state)) continue;
+      w.state = state;
+      saves.push(this.save(w));
+      for (const exit of exits) requests.push({ w, exit });
     }
+    // a failed write is logged, never a reason to hold back a stop: in this process the watch already moved
+    for (const result of await Promise.allSettled(saves)) {
+      if (result.status === 'rejected') this.logger.error(`could not store an exit watch: ${(result.reason as Error)?.message ?? result.reason}`);
+    }
+    for (const { w, exit } of requests) this.request(w, exit, quote.price);
   }
-}
 
-function levelHit(w: Watched, price: string): 'take_profit' | 'stop_loss' | null {
-  const long = w.netPos > 0;
-  const { takeProfit, stopLoss } = w.levels;
-  if (takeProfit && (long ? compareDecimal(price, takeProfit) >= 0 : compareDecimal(price, takeProfit) <= 0)) return 'take_profit';
-  if (stopLoss && (long ? compareDecimal(price, stopLoss) <= 0 : compareDecimal(price, stopLoss) >= 0)) return 'stop_loss';
-  return null;
+  private request(w: Watched, exit: WatchExit, price: string): void {
+    const what = exit.kind === 'take_profit' ? `take_profit ${exit.level}` : exit.kind;
+    const idempotencyKey = `${exit.kind === 'take_profit' ? `tp${exit.level}` : 'stop'}:${w.positionKey}`;
+    this.logger.log(`${what} hit on ${w.contract} (account ${w.accountId}) at ${price}, level ${exit.price}${exit.quantity ? `: ${exit.quantity} contract(s)` : ''}`);
+    this.bus.publish({
+      type: 'ExitPosition',
+      ts: this.clock.nowIso(),
+      accountId: w.accountId,
+      traderId: null,
+      recorderId: w.recorderId,
+      signalId: null,
+      contract: w.contract,
+      idempotencyKey,
+      side: w.netPos > 0 ? 'LONG' : 'SHORT',
+      reason: `${what} at ${price} (level ${exit.price})`,
+      ...(exit.quantity !== null ? { quantity: exit.quantity } : {}),
+    });
+  }
+
+  /** One write at a time per position, in the order decided. */
+  private save(w: Watched): Promise<unknown> {
+    const k = key(w.accountId, w.contract);
+    const row = { accountId: w.accountId, contract: w.contract, positionKey: w.positionKey, state: JSON.stringify(w.state), updatedAt: this.clock.nowIso() };
+    const next = (this.writes.get(k) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.db.getRepository(ExitWatch).upsert(row, ['accountId', 'contract']));
+    this.writes.set(k, next);
+    return next;
+  }
 }
 
 const key = (accountId: string, contract: string) => `${accountId}|${contract}`;

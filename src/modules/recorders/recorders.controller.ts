@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { parseExitPlan } from '../../core/exits/exit-plan';
 import { CreateRecorderDto, UpdateRecorderDto } from './dto/recorder.dto';
 import { Recorder } from './entities/recorder.entity';
 import { RecordersService } from './recorders.service';
@@ -23,7 +24,7 @@ export class RecordersController {
   async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request) {
     const recorder = await this.recorders.get(id);
     const [positions, trades] = await Promise.all([this.book.listPositions(id), this.book.listTrades(id, 50)]);
-    return { ...this.present(recorder, req), virtualPositions: positions.map(({ ledger: _l, ...p }) => p), virtualTrades: trades };
+    return { ...this.present(recorder, req), virtualPositions: positions.map(({ ledger: _l, exitWatch: _w, exitPlan, ...p }) => ({ ...p, exitPlan: parseExitPlan(exitPlan) })), virtualTrades: trades };
   }
 
   @Post()

@@ -11,11 +11,12 @@ import { SignalRouterService } from './signal-router.service';
 import { TradersController } from './traders.controller';
 import { TradersService } from './traders.service';
 import { VirtualBookService } from './virtual-book.service';
+import { VirtualExitWatcher } from './virtual-exit-watcher.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade]), AccountsModule],
   controllers: [RecordersController, TradersController],
-  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService],
+  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService, VirtualExitWatcher],
   exports: [RecordersService, TradersService, VirtualBookService],
 })
 export class RecordersModule {}

@@ -7,6 +7,7 @@ import { Clock } from '../../core/clock';
 import { ContractSymbolError, resolveContract } from '../../core/contracts';
 import { newId, newWebhookToken } from '../../core/ids';
 import { safeEqual } from '../auth/password-hash';
+import { assertExitRules } from './dto/exit-rules.validation';
 import { CreateRecorderDto, UpdateRecorderDto } from './dto/recorder.dto';
 import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
@@ -59,6 +60,11 @@ export class RecordersService implements OnModuleInit {
       quantity: dto.quantity,
       takeProfitTicks: dto.takeProfitTicks ?? null,
       stopLossTicks: dto.stopLossTicks ?? null,
+      takeProfitLevels: dto.takeProfitLevels ?? null,
+      trailTriggerTicks: dto.trailTriggerTicks ?? null,
+      trailDistanceTicks: dto.trailDistanceTicks ?? null,
+      breakEvenTicks: dto.breakEvenTicks ?? null,
+      breakEvenOffsetTicks: dto.breakEvenOffsetTicks ?? null,
       enabled: dto.enabled ?? true,
       dcaEnabled: dto.dcaEnabled ?? false,
       sameSide: dto.sameSide ?? 'ignore',
@@ -66,6 +72,7 @@ export class RecordersService implements OnModuleInit {
       createdAt: now,
       updatedAt: now,
     });
+    assertExitRules(recorder);
     await this.recorders.save(recorder, NO_TX);
     this.tokenIndex.set(tokenHash(recorder.webhookToken), recorder.id);
     return recorder;
@@ -78,6 +85,7 @@ export class RecordersService implements OnModuleInit {
     const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
     Object.assign(recorder, changes, { updatedAt: this.clock.nowIso() });
     if (dto.name !== undefined) recorder.name = dto.name.trim();
+    assertExitRules(recorder);
     return this.recorders.save(recorder, NO_TX);
   }
 

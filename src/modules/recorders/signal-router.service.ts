@@ -8,6 +8,7 @@ import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions
 import { AccountsService } from '../accounts/accounts.service';
 import { PaperVenueService } from '../broker/paper-venue.service';
 import { SignalsService } from '../signals/signals.service';
+import { entryExitPlan } from './entry-exit-plan';
 import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
 import { RecordersService } from './recorders.service';
@@ -79,15 +80,18 @@ export class SignalRouterService implements OnModuleInit {
       await this.signals.record(event.signalId, 'virtual_skipped', 'no price in the alert and no quote yet: the virtual position is unchanged');
       return;
     }
-    const netPos = await this.book.netPos(recorder.id, event.contract);
-    const plan = this.virtualPlan(recorder, event, netPos);
-    try {
-      const closed = await this.book.apply(recorder.id, event.contract, plan, price);
-      const detail = `${plan.steps.map((s) => `${s.action} ${s.quantity}`).join(', ') || 'no change'} @ ${price}${plan.note ? ` (${plan.note})` : ''}${closed.map((t) => `; closed ${t.side} P&L ${t.pnlUsd} USD`).join('')}`;
-      await this.signals.record(event.signalId, 'virtual_fill', detail);
-    } catch (error) {
-      await this.signals.record(event.signalId, 'virtual_skipped', `alert price ${price} not usable: ${(error as Error).message}`);
-    }
+    // one at a time with the virtual exit watch: a TP/SL exit never interleaves with an alert's fill
+    await this.book.exclusive(recorder.id, event.contract, async () => {
+      const netPos = await this.book.netPos(recorder.id, event.contract);
+      const plan = this.virtualPlan(recorder, event, netPos);
+      try {
+        const closed = await this.book.apply(recorder.id, event.contract, plan, price, entryExitPlan(recorder, event.alert, '1'));
+        const detail = `${plan.steps.map((s) => `${s.action} ${s.quantity}`).join(', ') || 'no change'} @ ${price}${plan.note ? ` (${plan.note})` : ''}${closed.map((t) => `; closed ${t.side} P&L ${t.pnlUsd} USD`).join('')}`;
+        await this.signals.record(event.signalId, 'virtual_fill', detail);
+      } catch (error) {
+        await this.signals.record(event.signalId, 'virtual_skipped', `alert price ${price} not usable: ${(error as Error).message}`);
+      }
+    });
   }
 
   private virtualPlan(recorder: Recorder, event: SignalReceived, netPos: number): OrderPlan {
@@ -137,6 +141,7 @@ export class SignalRouterService implements OnModuleInit {
       maxQuantity: trader.maxQuantity,
       sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
       opposite: recorder.dcaEnabled ? 'block' : 'reverse',
+      exitPlan: entryExitPlan(recorder, event.alert, trader.multiplier),
     };
   }
 }

@@ -34,6 +34,13 @@ export interface ParsedAlert {
   previous: { position: StrategyPosition; size: number | null } | null;
   takeProfitTicks: number | null;
   stopLossTicks: number | null;
+  /** trailing stop and break-even in ticks, when the alert set them (absent = the recorder's) */
+  exitOverrides?: {
+    trailDistanceTicks?: number | null;
+    trailTriggerTicks?: number | null;
+    breakEvenTicks?: number | null;
+    breakEvenOffsetTicks?: number | null;
+  };
   /** ISO-8601 time the alert fired ({{timenow}} / time), when present and valid */
   firedAt: string | null;
   /** the alert's own id (`id`), or TradingView's {{strategy.order.id}} */

@@ -62,6 +62,10 @@ export class Order {
   @Column({ type: 'varchar', length: 36, nullable: true })
   recorderId: string | null;
 
+  /** an entry's exits (ExitPlan JSON), copied onto the position its fill opens */
+  @Column({ type: 'text', nullable: true })
+  exitPlan: string | null;
+
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;
 

@@ -22,6 +22,14 @@ export class Position {
   @Column({ type: 'varchar', length: 36, nullable: true })
   recorderId: string | null;
 
+  /** the exits fixed when the position opened (ExitPlan JSON); adds keep them */
+  @Column({ type: 'text', nullable: true })
+  exitPlan: string | null;
+
+  /** a new id each time a fill opens the position (flat -> open, or a flip): one exit per level per key */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  positionKey: string | null;
+
   @Column({ type: 'varchar', length: 30 })
   updatedAt: string;
 }

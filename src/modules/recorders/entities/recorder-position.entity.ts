@@ -19,6 +19,14 @@ export class RecorderPosition {
   @Column({ type: 'varchar', length: 30, nullable: true })
   avgPrice: string | null;
 
+  /** the exits fixed when the virtual position opened (ExitPlan JSON) */
+  @Column({ type: 'text', nullable: true })
+  exitPlan: string | null;
+
+  /** what the virtual exit watch remembers (WatchState JSON): levels fired, best price, moved stop */
+  @Column({ type: 'text', nullable: true })
+  exitWatch: string | null;
+
   @Column({ type: 'varchar', length: 30 })
   updatedAt: string;
 }

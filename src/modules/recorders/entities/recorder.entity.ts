@@ -1,5 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+export interface TakeProfitLevel {
+  ticks: number;
+  /** contracts (times each trader's multiplier); left out on the last level, which takes the rest */
+  quantity?: number | null;
+}
+
 /** One strategy: a webhook token, a symbol, a size and the rules for same-side and opposite alerts. */
 @Entity('recorders')
 export class Recorder {
@@ -22,6 +28,25 @@ export class Recorder {
 
   @Column({ type: 'integer', nullable: true })
   stopLossTicks: number | null;
+
+  /** up to three take-profit legs, ascending; the last takes what is left (replaces takeProfitTicks) */
+  @Column({ type: 'text', nullable: true, transformer: { to: (v: unknown) => (v == null ? null : JSON.stringify(v)), from: (v: string | null) => (v ? JSON.parse(v) : null) } })
+  takeProfitLevels: TakeProfitLevel[] | null;
+
+  /** ticks in favour before the stop starts trailing; 0 = trail at once */
+  @Column({ type: 'integer', nullable: true })
+  trailTriggerTicks: number | null;
+
+  /** the trailing stop's distance behind the best price; null = no trailing stop */
+  @Column({ type: 'integer', nullable: true })
+  trailDistanceTicks: number | null;
+
+  /** ticks of profit after which the stop moves to entry (+ offset); null = no break-even */
+  @Column({ type: 'integer', nullable: true })
+  breakEvenTicks: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  breakEvenOffsetTicks: number | null;
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;

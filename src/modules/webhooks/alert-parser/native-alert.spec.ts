@@ -192,6 +192,18 @@ describe('native alerts: fields and aliases', () => {
     expect(errorOf(() => json({ action: 'buy', sl_ticks: -4 })).field).toBe('sl_ticks');
   });
 
+  it('trailing stop and break-even overrides are ticks; 0 means no override; none set means none carried', () => {
+    expect(json({ action: 'buy', trail: '8', trail_trigger: 4, breakeven: 10, be_offset: '1' }).exitOverrides).toEqual({
+      trailDistanceTicks: 8, trailTriggerTicks: 4, breakEvenTicks: 10, breakEvenOffsetTicks: 1,
+    });
+    expect(json({ action: 'buy', trailing_stop: 6, trail_start: 0, break_even: 12, breakeven_offset: 2 }).exitOverrides).toEqual({
+      trailDistanceTicks: 6, trailTriggerTicks: null, breakEvenTicks: 12, breakEvenOffsetTicks: 2,
+    });
+    expect(json({ action: 'buy', trail: 0, breakeven: '' }).exitOverrides).toBeUndefined();
+    expect(errorOf(() => json({ action: 'buy', trail: 'wide' })).field).toBe('trail');
+    expect(json({ action: 'buy', trail: 8, trail_freq: 2 }).warnings).toContainEqual(expect.stringMatching(/trail_freq is not supported yet/));
+  });
+
   it('overrides the parser cannot carry are warned about, not silently dropped', () => {
     const alert = json({ action: 'buy', dollar_tp: 50, risk_percentage: 0 });
     expect(alert.warnings).toEqual([expect.stringMatching(/dollar_tp is not supported/)]);

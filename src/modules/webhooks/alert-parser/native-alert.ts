@@ -32,12 +32,18 @@ const ACTION_KEYS = ['action', 'order_action', 'side', 'signal', 'direction'];
 const LEGACY_ACTION_KEYS = ['order_type', 'type'];
 const TAKE_PROFIT_TICK_KEYS = ['takeprofit', 'tp', 'take_profit', 'tp_ticks'];
 const STOP_LOSS_TICK_KEYS = ['stoploss', 'sl', 'stop_loss', 'sl_ticks'];
+const TRAIL_DISTANCE_KEYS = ['trail', 'trailing_stop'];
+const TRAIL_TRIGGER_KEYS = ['trail_trigger', 'trail_start'];
+const BREAK_EVEN_KEYS = ['breakeven', 'break_even'];
+const BREAK_EVEN_OFFSET_KEYS = ['breakeven_offset', 'be_offset', 'break_even_offset'];
 
 /** Overrides the original honoured that ParsedAlert cannot carry yet: warn, never drop silently. */
 const UNSUPPORTED_OVERRIDE_KEYS = [
   'dollar_tp', 'tp_dollar', 'tp_dollars', 'percentage_tp', 'tp_percent', 'tp_percentage', 'tp_price',
   'dollar_sl', 'sl_dollar', 'sl_dollars', 'percentage_sl', 'sl_percent', 'sl_percentage', 'sl_price',
   'risk_dollars', 'risk_amount', 'risk_dollar', 'risk_percentage', 'risk_percent', 'risk',
+  // the trailing stop follows every tick
+  'trail_freq', 'trail_frequency', 'trail_interval',
 ];
 
 export function readNativeAlert(
@@ -71,6 +77,7 @@ export function readNativeAlert(
     previous,
     takeProfitTicks: optional(() => readFirstTicks(fields, TAKE_PROFIT_TICK_KEYS), null),
     stopLossTicks: optional(() => readFirstTicks(fields, STOP_LOSS_TICK_KEYS), null),
+    ...optional(() => readExitOverrides(fields), {}),
     firedAt: readFirstFiredAt(fields, FIRED_AT_KEYS, warnings),
     explicitId: ids.explicitId,
     strategyOrderId: ids.strategyOrderId,
@@ -137,6 +144,17 @@ function readFirstTicks(fields: AlertFields, keys: string[]): number | null {
     if (ticks !== null) return ticks;
   }
   return null;
+}
+
+/** Trailing stop and break-even ticks; only present when the alert set one (0 = no override). */
+function readExitOverrides(fields: AlertFields): Pick<ParsedAlert, 'exitOverrides'> {
+  const overrides = {
+    trailDistanceTicks: readFirstTicks(fields, TRAIL_DISTANCE_KEYS),
+    trailTriggerTicks: readFirstTicks(fields, TRAIL_TRIGGER_KEYS),
+    breakEvenTicks: readFirstTicks(fields, BREAK_EVEN_KEYS),
+    breakEvenOffsetTicks: readFirstTicks(fields, BREAK_EVEN_OFFSET_KEYS),
+  };
+  return Object.values(overrides).some((v) => v !== null) ? { exitOverrides: overrides } : {};
 }
 
 export function readFirstFiredAt(fields: AlertFields, keys: string[], warnings: string[]): string | null {
