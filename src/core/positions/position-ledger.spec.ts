@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ContractSpec, findContractSpec } from '../contracts';
 import { OffTickPriceError, priceToTicks, ticksToPrice, ticksToUsd } from '../money';
-import { applyFill, ClosedTrade, FLAT_LEDGER, LedgerFill, LedgerState, ledgerAvgPrice, openPnlTicks } from './position-ledger';
+import { applyFill, ClosedTrade, FLAT_LEDGER, LedgerFill, LedgerState, ledgerAvgPrice, openPnlTicks, realizedOpenUsd } from './position-ledger';
 
 const spec = (root: string): ContractSpec => {
   const found = findContractSpec(root);
@@ -304,5 +304,34 @@ describe('position ledger invariants (properties)', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('realized P&L of a still-open trade (partial exits)', () => {
+  const [apply, realized, flat, mnq] = [applyFill, realizedOpenUsd, FLAT_LEDGER, MNQ];
+  const fill = (action: 'Buy' | 'Sell', quantity: number, price: string) => ({ action, quantity, price, ts: '2026-11-30T15:00:00.000Z' });
+
+  it('is 0.00 before anything is taken off', () => {
+    expect(realized(apply(flat, fill('Buy', 3, '21000.00'), mnq).state, mnq)).toBe('0.00');
+  });
+
+  it('a take-profit leg of a long: 1 of 3 sold 10 ticks higher is +5.00', () => {
+    let state = apply(flat, fill('Buy', 3, '21000.00'), mnq).state;
+    state = apply(state, fill('Sell', 1, '21002.50'), mnq).state;
+    expect(state.netPos).toBe(2);
+    expect(realized(state, mnq)).toBe('5.00');
+  });
+
+  it('against an average between ticks, to the cent: entries 21000.00 and 21000.25, 1 sold at 21001.00 is +1.75', () => {
+    let state = apply(flat, fill('Buy', 1, '21000.00'), mnq).state;
+    state = apply(state, fill('Buy', 1, '21000.25'), mnq).state;
+    state = apply(state, fill('Sell', 1, '21001.00'), mnq).state;
+    expect(realized(state, mnq)).toBe('1.75');
+  });
+
+  it('a short covered partly higher is a loss', () => {
+    let state = apply(flat, fill('Sell', 2, '21000.00'), mnq).state;
+    state = apply(state, fill('Buy', 1, '21001.00'), mnq).state;
+    expect(realized(state, mnq)).toBe('-2.00');
   });
 });

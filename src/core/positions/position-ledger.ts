@@ -1,5 +1,5 @@
 import { ContractSpec } from '../contracts';
-import { averagePrice, priceToTicks, ticksToUsd } from '../money';
+import { averagePrice, divideDecimal, formatDecimal, multiplyDecimal, priceToTicks, subtractDecimal, ticksToUsd } from '../money';
 
 /**
  * A position built from fills, and the round trips it completes. Pure: the broker book
@@ -81,6 +81,22 @@ export function applyFill(state: LedgerState, fill: LedgerFill, spec: ContractSp
 export function ledgerAvgPrice(state: LedgerState, spec: ContractSpec): string | null {
   if (state.netPos === 0 || !state.trade) return null;
   return averagePrice(state.trade.entries, spec);
+}
+
+/**
+ * P&L already realized by the partial exits of the still-open trade (a take-profit leg), in USD to
+ * the cent: exits against the average entry. "0.00" when nothing was taken off yet.
+ */
+export function realizedOpenUsd(state: LedgerState, spec: ContractSpec): string {
+  const trade = state.trade;
+  if (!trade || trade.exits.length === 0) return '0.00';
+  const entryQty = sumQty(trade.entries);
+  const exitQty = sumQty(trade.exits);
+  const exitTicks = sumTicks(trade.exits, spec);
+  // entries' cost of the contracts taken off, in ticks: may fall between ticks (exact fraction)
+  const costTicks = divideDecimal(multiplyDecimal(sumTicks(trade.entries, spec), exitQty), entryQty, 8, 'nearest');
+  const pnlTicks = trade.side === 'LONG' ? subtractDecimal(exitTicks, costTicks) : subtractDecimal(costTicks, exitTicks);
+  return formatDecimal(multiplyDecimal(pnlTicks, spec.tickValue), { minDecimals: 2, maxDecimals: 2 });
 }
 
 /** Open P&L in ticks at `mark` (integer when the entries are; rounded toward zero otherwise). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
 import { parseExitPlan } from '../../core/exits/exit-plan';
-import { openPnlTicks } from '../../core/positions/position-ledger';
+import { openPnlTicks, realizedOpenUsd } from '../../core/positions/position-ledger';
 import { specForContract } from '../../core/positions/spec-for-contract';
 import { priceToTicks, ticksToPrice, ticksToUsd } from '../../core/money';
 import { PaperVenueService } from '../broker/paper-venue.service';
@@ -30,7 +30,8 @@ export class BookReaderService {
       // every quote source feeds the cache; the paper exchange's restored quote covers the time before the first one
       const quoted = this.quotes.get(row.contract)?.price ?? this.paper.lastQuote(row.contract)?.price ?? null;
       const mark = quoted === null ? null : ticksToPrice(priceToTicks(quoted, spec), spec);
-      const ticks = mark ? openPnlTicks(JSON.parse(row.ledger), mark, spec) : null;
+      const ledger = JSON.parse(row.ledger);
+      const ticks = mark ? openPnlTicks(ledger, mark, spec) : null;
       return {
         accountId: row.accountId,
         recorderId: row.recorderId,
@@ -42,6 +43,8 @@ export class BookReaderService {
         lastPrice: mark,
         openPnlTicks: ticks,
         openPnlUsd: ticks === null ? null : ticksToUsd(ticks, 1, spec),
+        /** taken off this position so far (partial exits), not yet a closed trade */
+        realizedPnlUsd: realizedOpenUsd(ledger, spec),
         exitPlan: parseExitPlan(row.exitPlan),
         updatedAt: row.updatedAt,
       };
