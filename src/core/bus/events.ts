@@ -98,6 +98,13 @@ export interface OrderUpdated extends Base {
   order: BrokerOrder;
 }
 
+/** Our book has taken in a broker order report (and every fill reported before it). */
+export interface OrderRecorded extends Base {
+  type: 'OrderRecorded';
+  accountId: string;
+  order: BrokerOrder;
+}
+
 export interface FillReceived extends Base {
   type: 'FillReceived';
   accountId: string;
@@ -221,6 +228,7 @@ export type DomainEvent =
   | OrderSent
   | OrderRejected
   | OrderUpdated
+  | OrderRecorded
   | FillReceived
   | PositionUpdated
   | CashBalanceUpdated

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { Broker } from './broker.port';
 
 interface Binding {
@@ -58,7 +58,12 @@ export class BrokerRegistry {
 
   /** Like forAccount, but first connects an account created since this process started. */
   async resolve(accountId: string): Promise<{ broker: Broker; accountRef: string }> {
-    if (!this.bindings.has(accountId) && this.connector) await this.connector(accountId);
+    if (!this.bindings.has(accountId) && this.connector) {
+      const exists = await this.connector(accountId);
+      if (!exists) throw new NotFoundException(`account ${accountId} not found`);
+      // a known account whose broker session is still being set up (a Tradovate login after a start)
+      if (!this.bindings.has(accountId)) throw new ServiceUnavailableException(`account ${accountId} is not connected to its broker yet; try again in a few seconds`);
+    }
     return this.forAccount(accountId);
   }
 

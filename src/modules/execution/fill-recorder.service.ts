@@ -38,6 +38,11 @@ export class FillRecorderService implements OnModuleInit {
   }
 
   async updateOrder(event: OrderUpdated): Promise<void> {
+    await this.storeOrderReport(event);
+    this.bus.publish({ type: 'OrderRecorded', ts: this.clock.nowIso(), accountId: event.accountId, order: event.order });
+  }
+
+  private async storeOrderReport(event: OrderUpdated): Promise<void> {
     const { order } = event;
     // our row is written as pending before the broker sees the order: nothing new to record
     if (order.status === 'PendingNew') return;

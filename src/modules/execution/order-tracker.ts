@@ -9,15 +9,17 @@ const FINAL: OrderStatus[] = ['Filled', 'Rejected', 'Canceled'];
 export type OrderOutcome = { status: 'Filled' | 'Rejected' | 'Canceled'; reason: string | null } | { status: 'timeout'; reason: string };
 
 /**
- * Waits for the broker to report an order final. Start waiting *before* placing: a broker may
- * report the fill before placeOrder returns (the paper exchange does).
+ * Waits until an order is final at the broker *and* in our book: it listens to OrderRecorded,
+ * which the fill recorder publishes after the report (and the fills before it) are stored, so
+ * whoever goes on (the next step of a reversal, a reconcile) sees a book that knows the fill.
+ * Start waiting *before* placing: a broker may report the fill before placeOrder returns.
  */
 @Injectable()
 export class OrderTracker {
   constructor(private readonly bus: EventBus) {}
 
   waitForFinal(accountId: string, clOrdId: string, timeoutMs: number): Promise<OrderOutcome> {
-    const final$ = this.bus.ofType('OrderUpdated').pipe(
+    const final$ = this.bus.ofType('OrderRecorded').pipe(
       filter((e) => e.accountId === accountId && e.order.clOrdId === clOrdId && FINAL.includes(e.order.status)),
       map((e): OrderOutcome => ({ status: e.order.status as 'Filled' | 'Rejected' | 'Canceled', reason: e.order.rejectReason })),
     );

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { EventBus } from '../../core/bus/event-bus';
 import { Clock } from '../../core/clock';
-import { NO_TX } from '../../database/transactions';
 import { Setting } from '../auth/entities/setting.entity';
 
 const KEY = 'trading_halted';
@@ -37,7 +36,8 @@ export class TradingStateService implements OnModuleInit {
 
   async halt(reason: string): Promise<void> {
     this.halted = { reason, since: this.clock.nowIso() };
-    await this.settings.save({ key: KEY, value: JSON.stringify(this.halted) }, NO_TX);
+    // one statement: two kill switches at once must not race a read-then-insert
+    await this.settings.upsert({ key: KEY, value: JSON.stringify(this.halted) }, ['key']);
     this.bus.publish({ type: 'TradingStateChanged', ts: this.clock.nowIso(), state: 'halted', reason });
   }
 
