@@ -43,7 +43,8 @@ export class TradovateAccountsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.bus.on('AccountConnectionChanged', 'account-status', (e) => this.saveStatus(e));
+    // in arrival order per account: a late 'connecting' write must never land after 'connected'
+    this.bus.inLanes('AccountConnectionChanged', 'account-status', (e) => e.accountId, (e) => this.saveStatus(e));
   }
 
   async saveSecrets(accountId: string, secrets: TradovateSecrets): Promise<void> {
