@@ -5,22 +5,8 @@ import { IsTakeProfitLevels } from './exit-rules.validation';
 const TICKS = 'must be a whole number of ticks between 1 and 100000, or null for none';
 const TICKS_OR_ZERO = 'must be a whole number of ticks between 0 and 100000, or null for none';
 
-export class CreateRecorderDto {
-  @IsString({ message: 'name must be a string' })
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(100, { message: 'name must be at most 100 characters' })
-  name: string;
-
-  @IsString({ message: 'symbol must be a string such as MNQ1!' })
-  @IsNotEmpty({ message: 'symbol is required, e.g. MNQ1!' })
-  @MaxLength(40)
-  symbol: string;
-
-  @IsInt({ message: 'quantity must be a whole number of contracts' })
-  @Min(0, { message: 'quantity must be 0 or more' })
-  @Max(1000, { message: 'quantity must be at most 1000' })
-  quantity: number;
-
+/** What a recorder trades with beyond its name, symbol and size: exits, DCA, same-side rule. All optional. */
+export abstract class RecorderSettingsDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt({ message: `takeProfitTicks ${TICKS}` })
@@ -80,7 +66,24 @@ export class CreateRecorderDto {
   sameSide?: 'ignore' | 'reenter';
 }
 
-export class UpdateRecorderDto {
+export class CreateRecorderDto extends RecorderSettingsDto {
+  @IsString({ message: 'name must be a string' })
+  @IsNotEmpty({ message: 'name is required' })
+  @MaxLength(100, { message: 'name must be at most 100 characters' })
+  name: string;
+
+  @IsString({ message: 'symbol must be a string such as MNQ1!' })
+  @IsNotEmpty({ message: 'symbol is required, e.g. MNQ1!' })
+  @MaxLength(40)
+  symbol: string;
+
+  @IsInt({ message: 'quantity must be a whole number of contracts' })
+  @Min(0, { message: 'quantity must be 0 or more' })
+  @Max(1000, { message: 'quantity must be at most 1000' })
+  quantity: number;
+}
+
+export class UpdateRecorderDto extends RecorderSettingsDto {
   @IsOptional()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
@@ -98,62 +101,4 @@ export class UpdateRecorderDto {
   @Min(0, { message: 'quantity must be 0 or more' })
   @Max(1000, { message: 'quantity must be at most 1000' })
   quantity?: number;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `takeProfitTicks ${TICKS}` })
-  @Min(1, { message: `takeProfitTicks ${TICKS}` })
-  @Max(100000, { message: `takeProfitTicks ${TICKS}` })
-  takeProfitTicks?: number | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `stopLossTicks ${TICKS}` })
-  @Min(1, { message: `stopLossTicks ${TICKS}` })
-  @Max(100000, { message: `stopLossTicks ${TICKS}` })
-  stopLossTicks?: number | null;
-
-  @IsOptional()
-  @IsTakeProfitLevels()
-  takeProfitLevels?: TakeProfitLevel[] | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `trailTriggerTicks ${TICKS_OR_ZERO}` })
-  @Min(0, { message: `trailTriggerTicks ${TICKS_OR_ZERO}` })
-  @Max(100000, { message: `trailTriggerTicks ${TICKS_OR_ZERO}` })
-  trailTriggerTicks?: number | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `trailDistanceTicks ${TICKS}` })
-  @Min(1, { message: `trailDistanceTicks ${TICKS}` })
-  @Max(100000, { message: `trailDistanceTicks ${TICKS}` })
-  trailDistanceTicks?: number | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `breakEvenTicks ${TICKS}` })
-  @Min(1, { message: `breakEvenTicks ${TICKS}` })
-  @Max(100000, { message: `breakEvenTicks ${TICKS}` })
-  breakEvenTicks?: number | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `breakEvenOffsetTicks ${TICKS_OR_ZERO}` })
-  @Min(0, { message: `breakEvenOffsetTicks ${TICKS_OR_ZERO}` })
-  @Max(100000, { message: `breakEvenOffsetTicks ${TICKS_OR_ZERO}` })
-  breakEvenOffsetTicks?: number | null;
-
-  @IsOptional()
-  @IsBoolean({ message: 'enabled must be true or false' })
-  enabled?: boolean;
-
-  @IsOptional()
-  @IsBoolean({ message: 'dcaEnabled must be true or false' })
-  dcaEnabled?: boolean;
-
-  @IsOptional()
-  @IsIn(['ignore', 'reenter'], { message: 'sameSide must be "ignore" or "reenter"' })
-  sameSide?: 'ignore' | 'reenter';
 }
