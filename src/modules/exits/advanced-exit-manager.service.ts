@@ -23,6 +23,8 @@ export interface ExitRequest {
   signalId: string | null;
   traderId: string | null;
   recorderId: string | null;
+  /** the caller has just cancelled every working order of the account (the kill switch) */
+  workingOrdersCancelled?: boolean;
 }
 
 export type ExitResult =
@@ -86,7 +88,7 @@ export class AdvancedExitManager {
     }
     const qty = req.quantity === null ? Math.abs(netPos) : Math.min(req.quantity, Math.abs(netPos));
     const expected = netPos - Math.sign(netPos) * qty;
-    await this.gateway.cancelWorking(ctx);
+    if (!req.workingOrdersCancelled) await this.gateway.cancelWorking(ctx);
     machine.startNetPos = netPos;
     machine.expectedNetPos = expected;
     return this.work(machine, ctx, qty);

@@ -95,13 +95,15 @@ export class KillSwitchService {
             signalId: null,
             traderId: null,
             recorderId: null,
+            workingOrdersCancelled: true,
           });
           report.positions.push({ contract: position.contract, before: position.netPos, result: result.outcome, detail: 'reason' in result ? result.reason : null });
         }
       });
-      const left = (await broker.listPositions(accountRef)).filter((p) => p.netPos !== 0);
+      // each exit already confirmed its contract flat at the broker: no second read needed
+      const left = report.positions.filter((p) => p.result !== 'flat' && p.result !== 'already_flat');
       report.flat = left.length === 0;
-      if (!report.flat) report.error = `still open: ${left.map((p) => `${p.contract} ${p.netPos}`).join(', ')}`;
+      if (!report.flat) report.error = `not confirmed flat: ${left.map((p) => `${p.contract} (${p.result}${p.detail ? `: ${p.detail}` : ''})`).join(', ')}`;
     } catch (error) {
       report.error = (error as Error).message;
     }

@@ -42,7 +42,8 @@ export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.bus.on('PositionChanged', 'tp-sl-positions', (e) => this.refresh(e.accountId, e.contract));
+    // a flat position has nothing to watch: no need to read it back (the kill switch flattens hundreds at once)
+    this.bus.on('PositionChanged', 'tp-sl-positions', (e) => (e.netPos === 0 ? void this.watched.delete(key(e.accountId, e.contract)) : this.refresh(e.accountId, e.contract)));
     this.bus.on('QuoteReceived', 'tp-sl-quotes', (q) => this.onQuote(q));
   }
 
