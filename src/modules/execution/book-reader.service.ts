@@ -5,7 +5,6 @@ import { parseExitPlan } from '../../core/exits/exit-plan';
 import { openPnlTicks, realizedOpenUsd } from '../../core/positions/position-ledger';
 import { specForContract } from '../../core/positions/spec-for-contract';
 import { priceToTicks, ticksToPrice, ticksToUsd } from '../../core/money';
-import { PaperVenueService } from '../broker/paper-venue.service';
 import { LastQuotesService } from '../market-data/last-quotes.service';
 import { BookQueryDto } from './dto/book-query.dto';
 import { Order } from './entities/order.entity';
@@ -20,15 +19,13 @@ export class BookReaderService {
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     @InjectRepository(Trade) private readonly trades: Repository<Trade>,
     private readonly quotes: LastQuotesService,
-    private readonly paper: PaperVenueService,
   ) {}
 
   async openPositions(query: BookQueryDto = {}) {
     const rows = await this.positions.find({ where: { netPos: Not(0), ...filterOf(query) }, order: { updatedAt: 'DESC' } });
     return rows.map((row) => {
       const spec = specForContract(row.contract);
-      // every quote source feeds the cache; the paper exchange's restored quote covers the time before the first one
-      const quoted = this.quotes.get(row.contract)?.price ?? this.paper.lastQuote(row.contract)?.price ?? null;
+      const quoted = this.quotes.lastPrice(row.contract);
       const mark = quoted === null ? null : ticksToPrice(priceToTicks(quoted, spec), spec);
       const ledger = JSON.parse(row.ledger);
       const ticks = mark ? openPnlTicks(ledger, mark, spec) : null;

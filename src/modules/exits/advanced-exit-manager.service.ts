@@ -27,6 +27,11 @@ export interface ExitRequest {
   workingOrdersCancelled?: boolean;
 }
 
+/** A whole-position exit that no signal or trader asked for (kill switch, drift policy, flatten). */
+export function flattenRequest(accountId: string, contract: string, reason: string, requestKey: string, extra: Partial<ExitRequest> = {}): ExitRequest {
+  return { accountId, contract, side: null, quantity: null, reason, requestKey, signalId: null, traderId: null, recorderId: null, ...extra };
+}
+
 export type ExitResult =
   | { outcome: 'flat' | 'reduced'; netPos: number; attempts: number }
   | { outcome: 'already_flat' | 'wrong_side' | 'duplicate'; netPos: number | null }

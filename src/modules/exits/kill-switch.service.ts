@@ -5,7 +5,7 @@ import { newId } from '../../core/ids';
 import { AccountsService } from '../accounts/accounts.service';
 import { OrderGateway } from '../execution/order-gateway.service';
 import { TradingStateService } from '../execution/trading-state.service';
-import { AdvancedExitManager, ExitResult } from './advanced-exit-manager.service';
+import { AdvancedExitManager, ExitResult, flattenRequest } from './advanced-exit-manager.service';
 
 export interface KillSwitchAccountReport {
   accountId: string;
@@ -85,18 +85,9 @@ export class KillSwitchService {
       await this.lanes.run(accountId, async () => {
         const open = (await broker.listPositions(accountRef)).filter((p) => p.netPos !== 0);
         for (const position of open) {
-          const result = await this.manager.exit({
-            accountId,
-            contract: position.contract,
-            side: null,
-            quantity: null,
-            reason: `kill switch: ${reason}`,
-            requestKey: `kill:${trip}:${accountId}:${position.contract}`,
-            signalId: null,
-            traderId: null,
-            recorderId: null,
-            workingOrdersCancelled: true,
-          });
+          const result = await this.manager.exit(
+            flattenRequest(accountId, position.contract, `kill switch: ${reason}`, `kill:${trip}:${accountId}:${position.contract}`, { workingOrdersCancelled: true }),
+          );
           report.positions.push({ contract: position.contract, before: position.netPos, result: result.outcome, detail: 'reason' in result ? result.reason : null });
         }
       });

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EventBus } from '../../core/bus/event-bus';
 import { QuoteReceived } from '../../core/bus/events';
+import { PaperVenueService } from '../broker/paper-venue.service';
 
 export interface LastQuote {
   price: string;
@@ -15,7 +16,10 @@ export interface LastQuote {
 export class LastQuotesService implements OnModuleInit {
   private readonly quotes = new Map<string, LastQuote>();
 
-  constructor(private readonly bus: EventBus) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly paper: PaperVenueService,
+  ) {}
 
   onModuleInit(): void {
     this.bus.on('QuoteReceived', 'last-quotes', (q) => {
@@ -25,5 +29,13 @@ export class LastQuotesService implements OnModuleInit {
 
   get(contract: string): LastQuote | null {
     return this.quotes.get(contract) ?? null;
+  }
+
+  /**
+   * The last price of a contract from any source; before the first quote since start, the paper
+   * exchange's restored one. Null when nothing was ever quoted.
+   */
+  lastPrice(contract: string): string | null {
+    return this.quotes.get(contract)?.price ?? this.paper.lastQuote(contract)?.price ?? null;
   }
 }

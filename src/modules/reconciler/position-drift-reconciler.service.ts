@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AccountLanes } from '../../core/account-lanes';
 import { EventBus } from '../../core/bus/event-bus';
 import { Clock } from '../../core/clock';
+import { newId } from '../../core/ids';
 import { roundPriceToTick } from '../../core/money';
 import { FLAT_LEDGER, LedgerState } from '../../core/positions/position-ledger';
 import { specForContract } from '../../core/positions/spec-for-contract';
@@ -13,7 +14,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { Account } from '../accounts/entities/account.entity';
 import { OrderGateway } from '../execution/order-gateway.service';
 import { Position } from '../execution/entities/position.entity';
-import { AdvancedExitManager } from '../exits/advanced-exit-manager.service';
+import { AdvancedExitManager, flattenRequest } from '../exits/advanced-exit-manager.service';
 
 export interface DriftLine {
   contract: string;
@@ -127,17 +128,7 @@ export class PositionDriftReconciler implements OnApplicationBootstrap, OnModule
       return { ...base, action: 'adopted', detail: `book set to the broker's ${brokerPos.netPos}${brokerPos.avgPrice ? ` @ ${brokerPos.avgPrice}` : ''}` };
     }
     if (account.driftPolicy === 'flatten' && brokerPos.netPos !== 0) {
-      const result = await this.manager.exit({
-        accountId: account.id,
-        contract,
-        side: null,
-        quantity: null,
-        reason: 'drift policy flatten',
-        requestKey: `drift:${account.id}:${contract}:${this.clock.nowIso()}`,
-        signalId: null,
-        traderId: null,
-        recorderId: null,
-      });
+      const result = await this.manager.exit(flattenRequest(account.id, contract, 'drift policy flatten', `drift:${account.id}:${contract}:${newId()}`));
       return { ...base, action: 'flattened', detail: `exit: ${result.outcome}` };
     }
     return { ...base, action: 'alerted', detail: 'policy alert: nothing sent' };

@@ -6,7 +6,7 @@ import { SignalReceived, TradeIntent } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
 import { AccountsService } from '../accounts/accounts.service';
-import { PaperVenueService } from '../broker/paper-venue.service';
+import { LastQuotesService } from '../market-data/last-quotes.service';
 import { SignalsService } from '../signals/signals.service';
 import { entryExitPlan } from './entry-exit-plan';
 import { Recorder } from './entities/recorder.entity';
@@ -31,7 +31,7 @@ export class SignalRouterService implements OnModuleInit {
     private readonly accounts: AccountsService,
     private readonly book: VirtualBookService,
     private readonly signals: SignalsService,
-    private readonly paper: PaperVenueService,
+    private readonly quotes: LastQuotesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -75,7 +75,7 @@ export class SignalRouterService implements OnModuleInit {
   }
 
   private async recordVirtually(recorder: Recorder, event: SignalReceived): Promise<void> {
-    const price = event.alert.price ?? this.paper.lastQuote(event.contract)?.price ?? null;
+    const price = event.alert.price ?? this.quotes.lastPrice(event.contract);
     if (!price) {
       await this.signals.record(event.signalId, 'virtual_skipped', 'no price in the alert and no quote yet: the virtual position is unchanged');
       return;
