@@ -3,8 +3,8 @@
  * intents are imperative (EnterPosition, ExitPosition). Each is a plain JSON object keyed by `type`.
  * Prices are decimal strings; quantities whole contracts; positions signed (long > 0).
  */
-import type { BrokerCashBalance, BrokerFill, BrokerOrder, BrokerPosition } from '../../modules/broker/broker.port';
-import type { ParsedAlert } from '../../modules/webhooks/parsed-alert';
+import type { ParsedAlert } from '../alerts/parsed-alert';
+import type { BrokerCashBalance, BrokerFill, BrokerOrder, BrokerPosition } from '../broker/broker-facts';
 import type { ExitPlan } from '../exits/exit-plan';
 
 export type Side = 'LONG' | 'SHORT';

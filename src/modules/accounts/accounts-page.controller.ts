@@ -4,7 +4,7 @@ import { validate } from 'class-validator';
 import type { Response } from 'express';
 import { AccountsService } from './accounts.service';
 import { CreateAccountDto, TradovateCredentialsDto } from './dto/account.dto';
-import { TradovateAccountsService } from './tradovate-accounts.service';
+import { TradovateAccountsService } from '../broker/tradovate/tradovate-accounts.service';
 
 type Form = Record<string, string | undefined>;
 

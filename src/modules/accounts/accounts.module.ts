@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountDirectoryModule } from './account-directory.module';
 import { AccountsController } from './accounts.controller';
 import { AccountsPageController } from './accounts-page.controller';
 import { AccountsService } from './accounts.service';
 import { Account } from './entities/account.entity';
 import { AccountCredential } from './entities/account-credential.entity';
-import { TradovateAccountsController } from './tradovate-accounts.controller';
-import { TradovateAccountsService } from './tradovate-accounts.service';
+import { TradovateAccountsModule } from '../broker/tradovate/tradovate-accounts.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Account, AccountCredential])],
-  controllers: [AccountsController, TradovateAccountsController, AccountsPageController],
-  providers: [AccountsService, TradovateAccountsService],
-  exports: [AccountsService, TradovateAccountsService],
+  imports: [TypeOrmModule.forFeature([Account, AccountCredential]), AccountDirectoryModule, TradovateAccountsModule],
+  controllers: [AccountsController, AccountsPageController],
+  providers: [AccountsService],
+  exports: [AccountsService, AccountDirectoryModule, TradovateAccountsModule],
 })
 export class AccountsModule {}

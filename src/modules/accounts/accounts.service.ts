@@ -8,7 +8,7 @@ import { BrokerRegistry } from '../broker/broker-registry';
 import { PaperVenueService } from '../broker/paper-venue.service';
 import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { Account } from './entities/account.entity';
-import { TradovateAccountsService } from './tradovate-accounts.service';
+import { TradovateAccountsService } from '../broker/tradovate/tradovate-accounts.service';
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {

@@ -1,4 +1,7 @@
 import { Observable } from 'rxjs';
+import type { BrokerCashBalance, BrokerFill, BrokerOrder, BrokerPosition, OrderAction, OrderType } from '../../core/broker/broker-facts';
+
+export type { BrokerCashBalance, BrokerFill, BrokerOrder, BrokerPosition, OrderAction, OrderStatus, OrderType } from '../../core/broker/broker-facts';
 
 /**
  * The one interface the engine knows a broker by. Adapters (paper, tradovate) implement it;
@@ -8,9 +11,6 @@ import { Observable } from 'rxjs';
  * positions as signed integers (long > 0, short < 0). Contract names are broker contract names
  * such as "MNQZ6" (the symbol resolver turns TradingView tickers into these).
  */
-export type OrderAction = 'Buy' | 'Sell';
-export type OrderType = 'Market' | 'Limit' | 'Stop';
-export type OrderStatus = 'PendingNew' | 'Working' | 'Filled' | 'Canceled' | 'Rejected';
 
 export interface PlaceOrderRequest {
   /** broker account reference (the paper account id, or the Tradovate account id). */
@@ -32,50 +32,6 @@ export type PlaceOrderResult =
   | { accepted: false; reason: string; text: string };
 
 export type CommandResult = { ok: true } | { ok: false; reason: string; text: string };
-
-export interface BrokerPosition {
-  accountRef: string;
-  contract: string;
-  /** signed: long > 0, short < 0, flat 0 */
-  netPos: number;
-  /** average price of the open net position; null when flat */
-  avgPrice: string | null;
-}
-
-export interface BrokerOrder {
-  brokerOrderId: string;
-  clOrdId: string | null;
-  accountRef: string;
-  contract: string;
-  action: OrderAction;
-  quantity: number;
-  orderType: OrderType;
-  price: string | null;
-  stopPrice: string | null;
-  status: OrderStatus;
-  filledQuantity: number;
-  avgFillPrice: string | null;
-  rejectReason: string | null;
-}
-
-export interface BrokerFill {
-  brokerFillId: string;
-  brokerOrderId: string;
-  clOrdId: string | null;
-  accountRef: string;
-  contract: string;
-  action: OrderAction;
-  quantity: number;
-  price: string;
-  ts: string;
-}
-
-export interface BrokerCashBalance {
-  accountRef: string;
-  /** account cash in the account currency, decimal string */
-  amount: string;
-  realizedPnl: string | null;
-}
 
 /** What a broker's socket tells us, in the same shape whatever the broker. */
 export type BrokerEvent =

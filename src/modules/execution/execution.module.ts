@@ -12,6 +12,7 @@ import { FlattenService } from './flatten.service';
 import { IntentExecutorService } from './intent-executor.service';
 import { OrderGateway } from './order-gateway.service';
 import { OrderTracker } from './order-tracker';
+import { TradingGate } from '../../core/trading-gate';
 import { Setting } from '../auth/entities/setting.entity';
 import { TradingStateService } from './trading-state.service';
 
@@ -19,7 +20,16 @@ import { TradingStateService } from './trading-state.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade, Setting])],
   controllers: [BookController, FlattenController],
-  providers: [OrderGateway, IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
-  exports: [TradingStateService, BookReaderService, FlattenService, OrderGateway],
+  providers: [
+    OrderGateway,
+    IntentExecutorService,
+    FillRecorderService,
+    OrderTracker,
+    TradingStateService,
+    { provide: TradingGate, useExisting: TradingStateService },
+    BookReaderService,
+    FlattenService,
+  ],
+  exports: [TradingStateService, TradingGate, BookReaderService, FlattenService, OrderGateway],
 })
 export class ExecutionModule {}

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { EventBus } from '../../core/bus/event-bus';
 import { Clock } from '../../core/clock';
+import { TradingGate } from '../../core/trading-gate';
 import { Setting } from '../auth/entities/setting.entity';
 
 const KEY = 'trading_halted';
@@ -12,7 +13,7 @@ const KEY = 'trading_halted';
  * Persisted, so a kill switch stays tripped across a restart until someone re-arms it.
  */
 @Injectable()
-export class TradingStateService implements OnModuleInit {
+export class TradingStateService implements OnModuleInit, TradingGate {
   private halted: { reason: string; since: string } | null = null;
 
   constructor(

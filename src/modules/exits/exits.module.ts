@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccountsModule } from '../accounts/accounts.module';
+import { AccountDirectoryModule } from '../accounts/account-directory.module';
 import { AdvancedExitManager } from './advanced-exit-manager.service';
 import { ExitMachine } from './entities/exit-machine.entity';
 import { ExitConfirmationLoop } from './exit-confirmation-loop';
@@ -9,7 +9,7 @@ import { KillSwitchService } from './kill-switch.service';
 import { TpSlMonitor } from './tp-sl-monitor.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExitMachine]), AccountsModule],
+  imports: [TypeOrmModule.forFeature([ExitMachine]), AccountDirectoryModule],
   providers: [AdvancedExitManager, ExitConfirmationLoop, ExitIntentHandler, KillSwitchService, TpSlMonitor],
   exports: [AdvancedExitManager, KillSwitchService, TpSlMonitor],
 })

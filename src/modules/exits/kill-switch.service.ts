@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AccountLanes } from '../../core/account-lanes';
 import { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
-import { AccountsService } from '../accounts/accounts.service';
+import { AccountDirectory } from '../accounts/account-directory.service';
 import { OrderGateway } from '../execution/order-gateway.service';
 import { TradingStateService } from '../execution/trading-state.service';
 import { AdvancedExitManager, ExitResult, flattenRequest } from './advanced-exit-manager.service';
@@ -37,7 +37,7 @@ export class KillSwitchService {
 
   constructor(
     private readonly tradingState: TradingStateService,
-    private readonly accounts: AccountsService,
+    private readonly accounts: AccountDirectory,
     private readonly gateway: OrderGateway,
     private readonly manager: AdvancedExitManager,
     private readonly lanes: AccountLanes,

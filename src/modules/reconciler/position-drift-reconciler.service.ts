@@ -10,7 +10,7 @@ import { roundPriceToTick } from '../../core/money';
 import { FLAT_LEDGER, LedgerState } from '../../core/positions/position-ledger';
 import { specForContract } from '../../core/positions/spec-for-contract';
 import { NO_TX } from '../../database/transactions';
-import { AccountsService } from '../accounts/accounts.service';
+import { AccountDirectory } from '../accounts/account-directory.service';
 import { Account } from '../accounts/entities/account.entity';
 import { OrderGateway } from '../execution/order-gateway.service';
 import { Position } from '../execution/entities/position.entity';
@@ -53,7 +53,7 @@ export class PositionDriftReconciler implements OnApplicationBootstrap, OnModule
 
   constructor(
     @InjectRepository(Position) private readonly positions: Repository<Position>,
-    private readonly accounts: AccountsService,
+    private readonly accounts: AccountDirectory,
     private readonly gateway: OrderGateway,
     private readonly manager: AdvancedExitManager,
     private readonly lanes: AccountLanes,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccountsModule } from '../accounts/accounts.module';
+import { AccountDirectoryModule } from '../accounts/account-directory.module';
 import { RecorderPosition } from './entities/recorder-position.entity';
 import { RecorderTrade } from './entities/recorder-trade.entity';
 import { Recorder } from './entities/recorder.entity';
@@ -14,7 +14,7 @@ import { VirtualBookService } from './virtual-book.service';
 import { VirtualExitWatcher } from './virtual-exit-watcher.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade]), AccountsModule],
+  imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade]), AccountDirectoryModule],
   controllers: [RecordersController, TradersController],
   providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService, VirtualExitWatcher],
   exports: [RecordersService, TradersService, VirtualBookService],

@@ -5,7 +5,7 @@ import { EventBus } from '../../core/bus/event-bus';
 import { SignalReceived, TradeIntent } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
-import { AccountsService } from '../accounts/accounts.service';
+import { AccountDirectory } from '../accounts/account-directory.service';
 import { LastQuotesService } from '../market-data/last-quotes.service';
 import { SignalsService } from '../signals/signals.service';
 import { entryExitPlan } from './entry-exit-plan';
@@ -28,7 +28,7 @@ export class SignalRouterService implements OnModuleInit {
     private readonly bus: EventBus,
     private readonly recorders: RecordersService,
     private readonly traders: TradersService,
-    private readonly accounts: AccountsService,
+    private readonly accounts: AccountDirectory,
     private readonly book: VirtualBookService,
     private readonly signals: SignalsService,
     private readonly quotes: LastQuotesService,

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
-import { AccountsService } from '../accounts/accounts.service';
+import { AccountDirectory } from '../accounts/account-directory.service';
 import { CreateTraderDto, UpdateTraderDto } from './dto/trader.dto';
 import { Trader } from './entities/trader.entity';
 import { RecordersService } from './recorders.service';
@@ -19,7 +19,7 @@ export class TradersService implements OnModuleInit {
   constructor(
     @InjectRepository(Trader) private readonly traders: Repository<Trader>,
     private readonly recorders: RecordersService,
-    private readonly accounts: AccountsService,
+    private readonly accounts: AccountDirectory,
     private readonly clock: Clock,
   ) {}
 

@@ -5,7 +5,7 @@ import { Clock } from '../../core/clock';
 import { ContractSymbolError, ResolvedContract, resolveContract } from '../../core/contracts';
 import { isOnTick, roundPriceToTick } from '../../core/money';
 import { newId } from '../../core/ids';
-import { TradingStateService } from '../execution/trading-state.service';
+import { TradingGate } from '../../core/trading-gate';
 import { Recorder } from '../recorders/entities/recorder.entity';
 import { RecordersService } from '../recorders/recorders.service';
 import { Signal, SignalStatus } from '../signals/entities/signal.entity';
@@ -32,7 +32,7 @@ export class WebhookService {
   constructor(
     private readonly recorders: RecordersService,
     private readonly signals: SignalsService,
-    private readonly tradingState: TradingStateService,
+    private readonly tradingState: TradingGate,
     private readonly bus: EventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -1,19 +1,19 @@
 import { BadRequestException, Body, Controller, Get, Inject, Param, ParseUUIDPipe, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { describeError } from '../broker/tradovate/tradovate-errors';
-import { TradovateOAuth } from '../broker/tradovate/tradovate-oauth';
-import { TradovateRoutingCheck } from '../broker/tradovate/tradovate-routing-check';
-import { AccountsService } from './accounts.service';
-import { TradovateCredentialsDto } from './dto/account.dto';
-import { Account } from './entities/account.entity';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { AccountDirectory } from '../../accounts/account-directory.service';
+import { TradovateCredentialsDto } from '../../accounts/dto/account.dto';
+import { Account } from '../../accounts/entities/account.entity';
 import { TradovateAccountsService } from './tradovate-accounts.service';
+import { describeError } from './tradovate-errors';
+import { TradovateOAuth } from './tradovate-oauth';
+import { TradovateRoutingCheck } from './tradovate-routing-check';
 
 /** Tradovate-only account routes: the TradingView routing check, new credentials, the OAuth connect button and callback. */
 @Controller()
 export class TradovateAccountsController {
   constructor(
-    private readonly accounts: AccountsService,
+    private readonly accounts: AccountDirectory,
     private readonly tradovate: TradovateAccountsService,
     private readonly routing: TradovateRoutingCheck,
     private readonly oauth: TradovateOAuth,

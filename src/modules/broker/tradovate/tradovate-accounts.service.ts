@@ -1,19 +1,19 @@
-import { NO_TX } from '../../database/transactions';
+import { NO_TX } from '../../../database/transactions';
 import { BadRequestException, Injectable, OnModuleInit } from '@nestjs/common';
 import { createHmac, randomBytes } from 'crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { firstValueFrom, race, timer } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
 import { Repository } from 'typeorm';
-import { EventBus } from '../../core/bus/event-bus';
-import { AccountConnectionChanged } from '../../core/bus/events';
-import { Clock } from '../../core/clock';
-import { CredentialsService } from '../auth/credentials.service';
-import { TradovateVenueService } from '../broker/tradovate/tradovate-venue.service';
-import { decryptSecret, encryptSecret } from './credential-cipher';
-import { TradovateCredentialsDto } from './dto/account.dto';
-import { Account } from './entities/account.entity';
-import { AccountCredential } from './entities/account-credential.entity';
+import { EventBus } from '../../../core/bus/event-bus';
+import { AccountConnectionChanged } from '../../../core/bus/events';
+import { Clock } from '../../../core/clock';
+import { CredentialsService } from '../../auth/credentials.service';
+import { TradovateVenueService } from './tradovate-venue.service';
+import { decryptSecret, encryptSecret } from '../../accounts/credential-cipher';
+import { TradovateCredentialsDto } from '../../accounts/dto/account.dto';
+import { Account } from '../../accounts/entities/account.entity';
+import { AccountCredential } from '../../accounts/entities/account-credential.entity';
 
 /** Everything secret about a Tradovate account, as stored (encrypted) in account_credentials. */
 export interface TradovateSecrets {
