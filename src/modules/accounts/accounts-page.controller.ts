@@ -3,7 +3,8 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
 import { AccountsService } from './accounts.service';
-import { CreateAccountDto, TradovateCredentialsDto } from './dto/account.dto';
+import { CreateAccountDto, RoutingAcknowledgementDto, TradovateCredentialsDto } from './dto/account.dto';
+import { LiveRoutingGate } from './live-routing-gate.service';
 import { TradovateAccountsService } from './tradovate-accounts.service';
 
 type Form = Record<string, string | undefined>;
@@ -14,6 +15,7 @@ export class AccountsPageController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly tradovate: TradovateAccountsService,
+    private readonly routingGate: LiveRoutingGate,
   ) {}
 
   @Get()
@@ -58,6 +60,8 @@ export class AccountsPageController {
       account,
       username: secrets?.username ?? '',
       viaOAuth: Boolean(secrets?.oauth),
+      routing: this.routingGate.standing(account),
+      live: account.environment === 'live',
       notice: oauth === 'connected' ? 'Connected with Tradovate (OAuth).' : null,
       error: oauth && oauth !== 'connected' ? `OAuth did not complete: ${oauth}` : null,
     };
@@ -68,7 +72,7 @@ export class AccountsPageController {
     const account = await this.accounts.get(id);
     const dto = plainToInstance(TradovateCredentialsDto, pick(form, ['username', 'password', 'appId', 'appVersion', 'cid', 'sec', 'deviceId', 'accountSpec']));
     const problems = (await validate(dto, { whitelist: true })).flatMap((e) => Object.values(e.constraints ?? {}));
-    const view = { title: `${account.name}: credentials`, account, username: form.username ?? '' };
+    const view = { title: `${account.name}: credentials`, account, username: form.username ?? '', routing: this.routingGate.standing(account), live: account.environment === 'live' };
     if (problems.length > 0) return res.status(400).render('account-credentials', { ...view, error: problems.join('; ') });
     const updated = await this.tradovate.replaceCredentials(account, dto);
     const ok = updated.status === 'connected';
@@ -78,6 +82,27 @@ export class AccountsPageController {
       notice: ok ? `Logged in to Tradovate: trading on ${updated.brokerAccountName}.` : null,
       error: ok ? null : `Tradovate did not accept these credentials: ${updated.lastError ?? 'no answer yet'}`,
     });
+  }
+
+  /** "Trade this live account although TradingView routing is reported off", with the name of who decided. */
+  @Post(':id/routing-acknowledgement')
+  async acknowledgeRouting(@Param('id', ParseUUIDPipe) id: string, @Body() form: Form, @Res() res: Response) {
+    const dto = plainToInstance(RoutingAcknowledgementDto, { acknowledgedBy: form.acknowledgedBy });
+    const problems = (await validate(dto)).flatMap((e) => Object.values(e.constraints ?? {}));
+    try {
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      await this.routingGate.acknowledge(id, dto.acknowledgedBy);
+    } catch (error) {
+      const account = await this.accounts.get(id);
+      return res.status(400).render('account-credentials', { title: `${account.name}: credentials`, account, routing: this.routingGate.standing(account), live: account.environment === 'live', error: (error as Error).message });
+    }
+    res.redirect(303, `/accounts/${id}/credentials`);
+  }
+
+  @Post(':id/routing-acknowledgement/withdraw')
+  async withdrawRouting(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    await this.routingGate.withdraw(id);
+    res.redirect(303, `/accounts/${id}/credentials`);
   }
 }
 

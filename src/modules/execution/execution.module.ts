@@ -6,6 +6,7 @@ import { Fill } from './entities/fill.entity';
 import { Order } from './entities/order.entity';
 import { Position } from './entities/position.entity';
 import { Trade } from './entities/trade.entity';
+import { EntryGuards } from './entry-guards';
 import { FillRecorderService } from './fill-recorder.service';
 import { FlattenController } from './flatten.controller';
 import { FlattenService } from './flatten.service';
@@ -19,7 +20,7 @@ import { TradingStateService } from './trading-state.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade, Setting])],
   controllers: [BookController, FlattenController],
-  providers: [OrderGateway, IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
-  exports: [TradingStateService, BookReaderService, FlattenService, OrderGateway],
+  providers: [OrderGateway, IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService, EntryGuards],
+  exports: [TradingStateService, BookReaderService, FlattenService, OrderGateway, EntryGuards],
 })
 export class ExecutionModule {}
