@@ -52,7 +52,7 @@ export class TradovateConnection {
     this.socket = new TradovateSocket({
       url: options.wsUrl,
       name: `${options.env} trading`,
-      token: () => this.session.accessToken(),
+      token: async (refused) => (refused ? (await this.session.login()).accessToken : this.session.accessToken()),
       budget: options.budget,
       requestTimeoutMs: options.rest.timeoutMs,
       maxPenaltyWaitSec: options.rest.maxPenaltyWaitSec,
