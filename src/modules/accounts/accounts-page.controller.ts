@@ -21,7 +21,7 @@ export class AccountsPageController {
   @Get()
   @Render('accounts')
   async page() {
-    return { title: 'Accounts', accounts: await this.accounts.list() };
+    return { title: 'Accounts', accounts: await this.listView() };
   }
 
   @Post()
@@ -41,13 +41,18 @@ export class AccountsPageController {
         : {}),
     });
     const problems = (await validate(dto, { whitelist: true })).flatMap((e) => Object.values(e.constraints ?? {}));
-    if (problems.length > 0) return res.status(400).render('accounts', { title: 'Accounts', accounts: await this.accounts.list(), error: problems.join('; '), form: { ...form, password: '', sec: '' } });
+    if (problems.length > 0) return res.status(400).render('accounts', { title: 'Accounts', accounts: await this.listView(), error: problems.join('; '), form: { ...form, password: '', sec: '' } });
     try {
       await this.accounts.create(dto);
     } catch (error) {
-      return res.status(400).render('accounts', { title: 'Accounts', accounts: await this.accounts.list(), error: (error as Error).message, form: { ...form, password: '', sec: '' } });
+      return res.status(400).render('accounts', { title: 'Accounts', accounts: await this.listView(), error: (error as Error).message, form: { ...form, password: '', sec: '' } });
     }
     res.redirect(303, '/accounts');
+  }
+
+  /** Each account with its TradingView-routing standing (held entries and warnings show in the list). */
+  private async listView() {
+    return (await this.accounts.list()).map((a) => ({ ...a, tradingViewRouting: this.routingGate.standing(a) }));
   }
 
   @Get(':id/credentials')

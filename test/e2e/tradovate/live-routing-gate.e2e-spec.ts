@@ -57,6 +57,7 @@ describe('TradingView routing holds back entries on a live Tradovate account', (
     expect(venueNetPos('live', 'LIVE1234567')).toBe(0);
     expect(await positionsOf(t, account.id)).toEqual([]);
     expect(await routingOf(account.id)).toMatchObject({ enabled: false, blocksEntries: true, acknowledgedAt: null });
+    expect((await t.api.get('/accounts').expect(200)).text).toContain('entries held: TradingView routing off');
   });
 
   it('live + routing off + acknowledged on the credentials page: trades; the page shows who and when; withdrawing holds entries again but never the close', async () => {
@@ -121,5 +122,6 @@ describe('TradingView routing holds back entries on a live Tradovate account', (
     expect(routing.warning).toMatch(/could not be checked/);
     const page = await t.api.get(`/accounts/${account.id}/credentials`).expect(200);
     expect(page.text).toContain('Warning: TradingView routing could not be checked');
+    expect((await t.api.get('/accounts').expect(200)).text).toContain('TradingView routing unknown');
   });
 });
