@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
+import { DEFAULT_USERS } from '../../../../test/fakes/tradovate/fake-seed';
 import { FakeTradovate, FakeTradovateOptions, startFakeTradovate } from '../../../../test/fakes/tradovate/fake-tradovate-server';
 import { BrokerEvent } from '../broker.port';
 import { RateBudget } from './rate-budget';
 import { TradovateBroker } from './tradovate-broker';
 import { TradovateConnection } from './tradovate-connection';
+import { MarketQuote, TradovateMarketData } from './tradovate-market-data';
 import { SocketOptions } from './tradovate-socket';
 
 Logger.overrideLogger(false);
@@ -158,6 +160,40 @@ describe('Tradovate client recovery', () => {
     expect(fake.requestsTo('auth/accesstokenrequest')).toHaveLength(2);
     expect(await buy('jt-reauthorized')).toMatchObject({ accepted: true });
     await eventually(() => expect(fillsOf('jt-reauthorized')).toHaveLength(1));
+  });
+
+  it('the market-data socket reconnecting after the token expired logs in afresh and streams quotes again', async () => {
+    await connect();
+    const quotes: MarketQuote[] = [];
+    const md = new TradovateMarketData(fake.mdWsUrl, () => conn.session.token, new RateBudget(6000, 100), conn.contracts, (q) => quotes.push(q), { reconnectMinMs: 50 }, () => conn.provenToken());
+    try {
+      md.want(mnq);
+      await eventually(() => expect(quotes.length).toBeGreaterThan(0));
+      fake.faults.expireTokens();
+      fake.faults.dropSockets('md');
+      await eventually(() => expect(fake.requestsTo('auth/accesstokenrequest')).toHaveLength(2));
+      await eventually(() => expect(md.socket.isReady).toBe(true));
+      fake.setQuote(mnq, { bid: 21005, ask: 21005.25, last: 21005.25 });
+      await eventually(() => expect(quotes.some((q) => q.price === '21005.25')).toBe(true));
+    } finally {
+      md.stop();
+    }
+  });
+
+  it('a market-data refusal with a good token (no entitlement) never logs in again: our sessions are not evicted', async () => {
+    await connect({ users: [{ ...DEFAULT_USERS[0], marketData: false }] });
+    const md = new TradovateMarketData(fake.mdWsUrl, () => conn.session.token, new RateBudget(6000, 100), conn.contracts, () => undefined, { reconnectMinMs: 20 }, () => conn.provenToken());
+    const refusals: string[] = [];
+    md.socket.disconnected$.subscribe((why) => refusals.push(why));
+    try {
+      md.want(mnq);
+      await eventually(() => expect(refusals.filter((why) => /authorize/.test(why)).length).toBeGreaterThanOrEqual(4));
+      expect(fake.requestsTo('auth/me').length).toBeGreaterThanOrEqual(1);
+      expect(fake.requestsTo('auth/accesstokenrequest')).toHaveLength(1);
+      expect(conn.socket.isReady).toBe(true);
+    } finally {
+      md.stop();
+    }
   });
 
   it('the same clOrdId placed twice is one order at the broker (the fake would place it again)', async () => {
