@@ -4,7 +4,7 @@ import { aRecorder, aTrader, positionsOf, sendAlert, signalOf } from '../../supp
 import { TestApp } from '../../support/test-app';
 import { aTradovateAccount, eventually, settledAccount, startAppWithFake } from './tradovate-support';
 
-type Routing = { enabled: boolean | null; blocksEntries: boolean; warning: string | null; acknowledgedBy: string | null; acknowledgedAt: string | null };
+type Routing = { enabled: boolean | null; checkedAt: string | null; blocksEntries: boolean; warning: string | null; acknowledgedBy: string | null; acknowledgedAt: string | null };
 
 /** The default user without the TradingView plugin: Tradovate reports routing off for it. */
 const WITHOUT_TRADINGVIEW = [{ ...DEFAULT_USERS[0], plugins: [] }];
@@ -58,6 +58,15 @@ describe('TradingView routing holds back entries on a live Tradovate account', (
     expect(await positionsOf(t, account.id)).toEqual([]);
     expect(await routingOf(account.id)).toMatchObject({ enabled: false, blocksEntries: true, acknowledgedAt: null });
     expect((await t.api.get('/accounts').expect(200)).text).toContain('entries held: TradingView routing off');
+
+    // a later check that cannot reach Tradovate does not erase the "not enabled" it said before
+    fake.faults.httpError('userPlugin/pluginisentitled', 500, 'Internal server error', 1000);
+    fake.faults.httpError('userPlugin/list', 500, 'Internal server error', 1000);
+    expect((await t.api.get(`/api/accounts/${account.id}/check-tradingview-routing?refresh=1`).expect(200)).body).toMatchObject({ enabled: null });
+    expect(await routingOf(account.id)).toMatchObject({ blocksEntries: true });
+    const again = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.50' }).expect(200);
+    await eventually(async () => expect((await signalOf(t, again.body.signalId)).timeline.map((e) => e.step)).toContain('blocked'));
+    expect(fake.requestsTo('order/placeorder')).toHaveLength(0);
   });
 
   it('live + routing off + acknowledged on the credentials page: trades; the page shows who and when; withdrawing holds entries again but never the close', async () => {
@@ -114,9 +123,13 @@ describe('TradingView routing holds back entries on a live Tradovate account', (
     fake.faults.httpError('userPlugin/pluginisentitled', 500, 'Internal server error', 1000);
     fake.faults.httpError('userPlugin/list', 500, 'Internal server error', 1000);
     const { account, recorder } = await tradedAccount('live');
+    // checked on connect; the entry itself asks Tradovate nothing
+    await eventually(async () => expect((await routingOf(account.id)).checkedAt).not.toBeNull());
+    const asked = fake.requestsTo('userplugin/pluginisentitled').length;
     await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.25' }).expect(200);
     expect(await opened(account.id, 1)).toMatchObject({ side: 'LONG' });
     expect(venueNetPos('live', 'LIVE1234567')).toBe(1);
+    expect(fake.requestsTo('userplugin/pluginisentitled')).toHaveLength(asked);
     const routing = await routingOf(account.id);
     expect(routing).toMatchObject({ enabled: null, blocksEntries: false });
     expect(routing.warning).toMatch(/could not be checked/);
