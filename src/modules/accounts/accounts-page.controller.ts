@@ -3,7 +3,8 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
 import { AccountsService } from './accounts.service';
-import { CreateAccountDto, TradovateCredentialsDto } from './dto/account.dto';
+import { CreateAccountDto, RoutingAcknowledgementDto, TradovateCredentialsDto } from './dto/account.dto';
+import { LiveRoutingGate } from '../broker/tradovate/live-routing-gate.service';
 import { TradovateAccountsService } from '../broker/tradovate/tradovate-accounts.service';
 
 type Form = Record<string, string | undefined>;
@@ -14,12 +15,13 @@ export class AccountsPageController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly tradovate: TradovateAccountsService,
+    private readonly routingGate: LiveRoutingGate,
   ) {}
 
   @Get()
   @Render('accounts')
   async page() {
-    return { title: 'Accounts', accounts: await this.accounts.list() };
+    return { title: 'Accounts', accounts: await this.listView() };
   }
 
   @Post()
@@ -39,13 +41,18 @@ export class AccountsPageController {
         : {}),
     });
     const problems = (await validate(dto, { whitelist: true })).flatMap((e) => Object.values(e.constraints ?? {}));
-    if (problems.length > 0) return res.status(400).render('accounts', { title: 'Accounts', accounts: await this.accounts.list(), error: problems.join('; '), form: { ...form, password: '', sec: '' } });
+    if (problems.length > 0) return res.status(400).render('accounts', { title: 'Accounts', accounts: await this.listView(), error: problems.join('; '), form: { ...form, password: '', sec: '' } });
     try {
       await this.accounts.create(dto);
     } catch (error) {
-      return res.status(400).render('accounts', { title: 'Accounts', accounts: await this.accounts.list(), error: (error as Error).message, form: { ...form, password: '', sec: '' } });
+      return res.status(400).render('accounts', { title: 'Accounts', accounts: await this.listView(), error: (error as Error).message, form: { ...form, password: '', sec: '' } });
     }
     res.redirect(303, '/accounts');
+  }
+
+  /** Each account with its TradingView-routing standing (held entries and warnings show in the list). */
+  private async listView() {
+    return (await this.accounts.list()).map((a) => ({ ...a, tradingViewRouting: this.routingGate.standing(a) }));
   }
 
   @Get(':id/credentials')
@@ -58,6 +65,8 @@ export class AccountsPageController {
       account,
       username: secrets?.username ?? '',
       viaOAuth: Boolean(secrets?.oauth),
+      routing: this.routingGate.standing(account),
+      live: account.environment === 'live',
       notice: oauth === 'connected' ? 'Connected with Tradovate (OAuth).' : null,
       error: oauth && oauth !== 'connected' ? `OAuth did not complete: ${oauth}` : null,
     };
@@ -68,7 +77,7 @@ export class AccountsPageController {
     const account = await this.accounts.get(id);
     const dto = plainToInstance(TradovateCredentialsDto, pick(form, ['username', 'password', 'appId', 'appVersion', 'cid', 'sec', 'deviceId', 'accountSpec']));
     const problems = (await validate(dto, { whitelist: true })).flatMap((e) => Object.values(e.constraints ?? {}));
-    const view = { title: `${account.name}: credentials`, account, username: form.username ?? '' };
+    const view = { title: `${account.name}: credentials`, account, username: form.username ?? '', routing: this.routingGate.standing(account), live: account.environment === 'live' };
     if (problems.length > 0) return res.status(400).render('account-credentials', { ...view, error: problems.join('; ') });
     const updated = await this.tradovate.replaceCredentials(account, dto);
     const ok = updated.status === 'connected';
@@ -78,6 +87,27 @@ export class AccountsPageController {
       notice: ok ? `Logged in to Tradovate: trading on ${updated.brokerAccountName}.` : null,
       error: ok ? null : `Tradovate did not accept these credentials: ${updated.lastError ?? 'no answer yet'}`,
     });
+  }
+
+  /** "Trade this live account although TradingView routing is reported off", with the name of who decided. */
+  @Post(':id/routing-acknowledgement')
+  async acknowledgeRouting(@Param('id', ParseUUIDPipe) id: string, @Body() form: Form, @Res() res: Response) {
+    const dto = plainToInstance(RoutingAcknowledgementDto, { acknowledgedBy: form.acknowledgedBy });
+    const problems = (await validate(dto)).flatMap((e) => Object.values(e.constraints ?? {}));
+    try {
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      await this.routingGate.acknowledge(id, dto.acknowledgedBy);
+    } catch (error) {
+      const account = await this.accounts.get(id);
+      return res.status(400).render('account-credentials', { title: `${account.name}: credentials`, account, routing: this.routingGate.standing(account), live: account.environment === 'live', error: (error as Error).message });
+    }
+    res.redirect(303, `/accounts/${id}/credentials`);
+  }
+
+  @Post(':id/routing-acknowledgement/withdraw')
+  async withdrawRouting(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    await this.routingGate.withdraw(id);
+    res.redirect(303, `/accounts/${id}/credentials`);
   }
 }
 

@@ -2,22 +2,25 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { BrokerRegistry } from '../broker/broker-registry';
 import { AccountsService } from './accounts.service';
 import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
+import { Account } from './entities/account.entity';
+import { LiveRoutingGate } from '../broker/tradovate/live-routing-gate.service';
 
 @Controller('api/accounts')
 export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly registry: BrokerRegistry,
+    private readonly routingGate: LiveRoutingGate,
   ) {}
 
   @Get()
-  list() {
-    return this.accounts.list();
+  async list() {
+    return (await this.accounts.list()).map((a) => this.withRouting(a));
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.accounts.get(id);
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.withRouting(await this.accounts.get(id));
   }
 
   @Post()
@@ -42,5 +45,10 @@ export class AccountsController {
       throw new ServiceUnavailableException(`cannot read the account's positions to check it is flat: ${String((error as Error).message ?? error)}`);
     }
     await this.accounts.remove(id, open);
+  }
+
+  /** Tradovate accounts carry their TradingView-routing standing (a warning when it could not be checked). */
+  private withRouting(account: Account) {
+    return { ...account, tradingViewRouting: this.routingGate.standing(account) };
   }
 }

@@ -63,6 +63,8 @@ export class AccountsService implements OnApplicationBootstrap {
       maxPosition: dto.maxPosition ?? null,
       driftPolicy: dto.driftPolicy ?? 'alert',
       enabled: true,
+      routingAckBy: null,
+      routingAckAt: null,
       createdAt: now,
       updatedAt: now,
     });

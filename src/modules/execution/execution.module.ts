@@ -6,6 +6,7 @@ import { Fill } from './entities/fill.entity';
 import { Order } from './entities/order.entity';
 import { Position } from './entities/position.entity';
 import { Trade } from './entities/trade.entity';
+import { EntryGuards } from './entry-guards';
 import { FillRecorderService } from './fill-recorder.service';
 import { FlattenController } from './flatten.controller';
 import { FlattenService } from './flatten.service';
@@ -29,7 +30,8 @@ import { TradingStateService } from './trading-state.service';
     { provide: TradingGate, useExisting: TradingStateService },
     BookReaderService,
     FlattenService,
+    EntryGuards,
   ],
-  exports: [TradingStateService, TradingGate, BookReaderService, FlattenService, OrderGateway],
+  exports: [TradingStateService, TradingGate, BookReaderService, FlattenService, OrderGateway, EntryGuards],
 })
 export class ExecutionModule {}

@@ -10,6 +10,7 @@ import { Broker, OrderAction } from '../broker/broker.port';
 import { BrokerRegistry } from '../broker/broker-registry';
 import { SignalsService } from '../signals/signals.service';
 import { Order, OrderPurpose } from './entities/order.entity';
+import { EntryGuards } from './entry-guards';
 import { OrderTracker } from './order-tracker';
 import { TradingStateService } from './trading-state.service';
 
@@ -45,6 +46,7 @@ export class OrderGateway {
     private readonly tradingState: TradingStateService,
     private readonly signals: SignalsService,
     private readonly clock: Clock,
+    private readonly entryGuards: EntryGuards,
     @InjectRepository(Order) private readonly orders: Repository<Order>,
   ) {}
 
@@ -71,6 +73,8 @@ export class OrderGateway {
     const reducing = purpose === 'close' || purpose === 'reduce' || purpose === 'flatten';
     const halted = this.tradingState.haltedReason();
     if (halted && !reducing) return { status: 'blocked', orderId: null, reason: `trading halted: ${halted}` };
+    const refused = reducing ? null : await this.entryGuards.blockReason(ctx.accountId);
+    if (refused) return { status: 'blocked', orderId: null, reason: refused };
     const existing = await this.findOrder(clOrdId);
     if (existing) return { status: 'duplicate', orderId: existing.id };
     const { broker, accountRef } = await this.broker(ctx.accountId);

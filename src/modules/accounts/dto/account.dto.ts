@@ -143,3 +143,11 @@ export class TradovateCredentialsDto {
   @MaxLength(64)
   accountSpec?: string;
 }
+
+/** "Trade this live account although TradingView routing is reported off": who decides. */
+export class RoutingAcknowledgementDto {
+  @IsString({ message: 'acknowledgedBy (your name) is required' })
+  @Matches(/\S/, { message: 'acknowledgedBy (your name) is required' })
+  @MaxLength(100, { message: 'acknowledgedBy must be at most 100 characters' })
+  acknowledgedBy: string;
+}

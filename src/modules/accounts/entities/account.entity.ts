@@ -56,6 +56,13 @@ export class Account {
   @Column({ type: 'varchar', length: 10, default: 'alert' })
   driftPolicy: 'alert' | 'adopt' | 'flatten';
 
+  /** live Tradovate: who accepted trading although TradingView routing is reported off (null = not accepted) */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  routingAckBy: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  routingAckAt: string | null;
+
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;
 

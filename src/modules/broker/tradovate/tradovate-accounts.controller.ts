@@ -1,9 +1,10 @@
-import { BadRequestException, Body, Controller, Get, Inject, Param, ParseUUIDPipe, Put, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { AccountDirectory } from '../../accounts/account-directory.service';
-import { TradovateCredentialsDto } from '../../accounts/dto/account.dto';
+import { RoutingAcknowledgementDto, TradovateCredentialsDto } from '../../accounts/dto/account.dto';
 import { Account } from '../../accounts/entities/account.entity';
+import { LiveRoutingGate } from './live-routing-gate.service';
 import { TradovateAccountsService } from './tradovate-accounts.service';
 import { describeError } from './tradovate-errors';
 import { TradovateOAuth } from './tradovate-oauth';
@@ -17,6 +18,7 @@ export class TradovateAccountsController {
     private readonly tradovate: TradovateAccountsService,
     private readonly routing: TradovateRoutingCheck,
     private readonly oauth: TradovateOAuth,
+    private readonly gate: LiveRoutingGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,7 +28,21 @@ export class TradovateAccountsController {
     if (account.broker !== 'tradovate') {
       return { enabled: null, source: 'not-tradovate', checkedAt: new Date().toISOString(), detail: 'TradingView routing only applies to Tradovate accounts' };
     }
-    return this.routing.check(id, refresh === '1' || refresh === 'true');
+    return this.gate.standing(account, await this.routing.check(id, refresh === '1' || refresh === 'true'));
+  }
+
+  /** Trade this live account although TradingView routing is reported off (stored: who and when). */
+  @Post('api/accounts/:id/tradingview-routing/acknowledgement')
+  @HttpCode(200)
+  async acknowledge(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RoutingAcknowledgementDto) {
+    const account = await this.gate.acknowledge(id, dto.acknowledgedBy);
+    return this.gate.standing(account);
+  }
+
+  @Delete('api/accounts/:id/tradingview-routing/acknowledgement')
+  async withdraw(@Param('id', ParseUUIDPipe) id: string) {
+    const account = await this.gate.withdraw(id);
+    return this.gate.standing(account);
   }
 
   @Put('api/accounts/:id/credentials')

@@ -127,6 +127,12 @@ export class TradovateBroker implements Broker {
   }
 
   private async place(endpoint: string, req: PlaceOrderRequest, body: Record<string, unknown>): Promise<{ result: PlaceOrderResult; raw: PlaceOrderResponse | null }> {
+    // Tradovate places a repeated clOrdId again (§8.6): an id it already carries is that order, not a new one
+    const placed = this.conn.store.orderIdByClOrdId(req.clOrdId);
+    if (placed !== null) {
+      this.logger.warn(`order ${req.clOrdId} is already at Tradovate as ${placed}; not sent again`);
+      return { result: { accepted: true, brokerOrderId: String(placed) }, raw: null };
+    }
     let res: PlaceOrderResponse;
     try {
       res = await this.conn.api<PlaceOrderResponse>(endpoint, { body });

@@ -7,7 +7,7 @@ import { TradovateEntityStore } from './tradovate-entity-store';
 import { TradovateAuthError, describeError } from './tradovate-errors';
 import { TradovateEventTranslator } from './tradovate-event-translator';
 import { RestCall, RestOptions, TradovateRest } from './tradovate-rest';
-import { TradovateCredentials, TradovateSession } from './tradovate-session';
+import { SessionToken, TradovateCredentials, TradovateSession } from './tradovate-session';
 import { SocketOptions, TradovateSocket } from './tradovate-socket';
 import { SYNC_ENTITY_TYPES, SyncSnapshot, TradovateEnv, TvAccount, TvFill } from './tradovate-wire';
 
@@ -52,7 +52,7 @@ export class TradovateConnection {
     this.socket = new TradovateSocket({
       url: options.wsUrl,
       name: `${options.env} trading`,
-      token: () => this.session.accessToken(),
+      token: async (refused) => (refused ? (await this.provenToken()).accessToken : this.session.accessToken()),
       budget: options.budget,
       requestTimeoutMs: options.rest.timeoutMs,
       maxPenaltyWaitSec: options.rest.maxPenaltyWaitSec,
@@ -123,6 +123,17 @@ export class TradovateConnection {
       const fresh = await this.session.login();
       return this.rest.call<T>(path, { ...call, token: fresh.accessToken });
     }
+  }
+
+  /**
+   * After a socket's authorize was refused: the token checked with one REST call, and replaced by a
+   * login only if Tradovate refuses it there too (a login per refusal would evict our own sessions).
+   */
+  async provenToken(): Promise<SessionToken> {
+    await this.api('auth/me');
+    const token = this.session.token;
+    if (!token) throw new TradovateAuthError('no Tradovate token after checking it');
+    return token;
   }
 
   private syncWaiters: Array<() => void> = [];

@@ -31,6 +31,8 @@ export class TradovateMarketData {
   private readonly subscribed = new Map<number, string>();
   private readonly last = new Map<number, Entries>();
   private useMdToken = true;
+  /** authorizes refused in a row: one with each token means both are dead */
+  private refusals = 0;
   private started = false;
 
   constructor(
@@ -40,6 +42,8 @@ export class TradovateMarketData {
     private readonly contracts: TradovateContracts,
     private readonly publish: (quote: MarketQuote) => void,
     socketOptions: { requestTimeoutMs?: number; heartbeatMs?: number; silentTimeoutMs?: number; reconnectMinMs?: number } = {},
+    /** a token proven good (a login if Tradovate refuses the current one), once the md token and the plain one were both refused */
+    relogin: (() => Promise<SessionToken>) | null = null,
   ) {
     this.socket = new TradovateSocket({
       url,
@@ -47,8 +51,13 @@ export class TradovateMarketData {
       budget,
       ...socketOptions,
       // mdAccessToken when the login gave one (reference §2.1); the plain token after it was refused
-      token: async () => {
-        const t = token();
+      token: async (refused) => {
+        this.refusals = refused ? this.refusals + 1 : 0;
+        let t = token();
+        if (this.refusals >= 2 && relogin) {
+          t = await relogin();
+          this.refusals = 0;
+        }
         if (!t) throw new Error('no Tradovate token yet');
         return this.useMdToken && t.mdAccessToken ? t.mdAccessToken : t.accessToken;
       },

@@ -20,6 +20,10 @@ export interface RoutingCheck {
 @Injectable()
 export class TradovateRoutingCheck {
   private readonly cache = new Map<string, RoutingCheck>();
+  /** the newest answer of any kind, unknown included: what the pages show */
+  private readonly latest = new Map<string, RoutingCheck>();
+  /** one question to Tradovate per account at a time: concurrent askers share it */
+  private readonly asking = new Map<string, Promise<RoutingCheck>>();
 
   constructor(
     private readonly venue: TradovateVenueService,
@@ -31,13 +35,40 @@ export class TradovateRoutingCheck {
     const cached = this.cache.get(accountId);
     const ttlMs = this.config.tradovate.routingCacheSec * 1000;
     if (cached && !refresh && this.clock.now().getTime() - Date.parse(cached.checkedAt) < ttlMs) return cached;
-    const result = await this.ask(accountId);
-    if (result.enabled !== null) this.cache.set(accountId, result);
-    return result;
+    const pending = this.asking.get(accountId);
+    if (pending) return pending;
+    const asked = this.ask(accountId).then((result) => {
+      if (this.asking.get(accountId) === asked) {
+        this.latest.set(accountId, result);
+        if (result.enabled !== null) this.cache.set(accountId, result);
+      }
+      return result;
+    });
+    this.asking.set(accountId, asked);
+    try {
+      return await asked;
+    } finally {
+      if (this.asking.get(accountId) === asked) this.asking.delete(accountId);
+    }
+  }
+
+  /**
+   * What is known without asking Tradovate: the last definite answer (a later "could not tell"
+   * does not erase a "not enabled"), else the last answer; undefined if never checked.
+   */
+  known(accountId: string): RoutingCheck | undefined {
+    return this.cache.get(accountId) ?? this.latest.get(accountId);
+  }
+
+  /** The newest answer, definite or not (for display). */
+  lastAnswer(accountId: string): RoutingCheck | undefined {
+    return this.latest.get(accountId);
   }
 
   forget(accountId: string): void {
     this.cache.delete(accountId);
+    this.latest.delete(accountId);
+    this.asking.delete(accountId);
   }
 
   private async ask(accountId: string): Promise<RoutingCheck> {

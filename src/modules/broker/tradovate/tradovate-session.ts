@@ -41,6 +41,8 @@ export class TradovateSession {
   private loggingIn: Promise<SessionToken> | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** a token this close to its expiry is not used: a new one is asked for */
+  private expiryMarginMs = 5_000;
   private readonly now: () => number;
   private readonly listeners: Array<(token: SessionToken | null, error: TradovateError | Error | null) => void> = [];
 
@@ -73,7 +75,7 @@ export class TradovateSession {
   /** The valid token, logging in only when there is none (or it has expired). */
   async accessToken(): Promise<string> {
     const token = this.current;
-    if (token && token.expiresAt.getTime() > this.now() + 5_000) return token.accessToken;
+    if (token && token.expiresAt.getTime() > this.now() + this.expiryMarginMs) return token.accessToken;
     return (await this.login()).accessToken;
   }
 
@@ -138,6 +140,8 @@ export class TradovateSession {
 
   private install(token: SessionToken): SessionToken {
     this.current = token;
+    // a short-lived token must not count as expiring from birth (each call would log in again and evict sessions)
+    this.expiryMarginMs = Math.min(5_000, Math.max(0, token.expiresAt.getTime() - this.now()) / 10);
     this.scheduleRenewal(token);
     this.listeners.forEach((l) => l(token, null));
     return token;

@@ -17,8 +17,8 @@ export interface SocketOptions {
   url: string;
   /** for logs: "demo trading", "market data" */
   name: string;
-  /** the token sent in `authorize` (asked again on every reconnect) */
-  token: () => Promise<string>;
+  /** the token sent in `authorize` (asked again on every reconnect); `refused`: the last one got a 401, get a new one */
+  token: (refused: boolean) => Promise<string>;
   budget: RateBudget;
   heartbeatMs?: number;
   requestTimeoutMs?: number;
@@ -62,6 +62,8 @@ export class TradovateSocket {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readyWaiters: Array<() => void> = [];
   private nextDelayMs: number | null = null;
+  /** the server answered the last authorize with 401: the token is dead even if it has not reached its expiry */
+  private tokenRefused = false;
   private readonly o: Required<Omit<SocketOptions, 'token' | 'budget' | 'url' | 'name'>>;
 
   constructor(private readonly options: SocketOptions) {
@@ -186,8 +188,9 @@ export class TradovateSocket {
   private async authorize(ws: WebSocket): Promise<void> {
     this.startHeartbeat(ws);
     try {
-      const token = await this.options.token();
+      const token = await this.options.token(this.tokenRefused);
       const response = await this.send('authorize', undefined, token, this.o.requestTimeoutMs);
+      this.tokenRefused = response.s === 401;
       if (response.s !== 200) throw new TradovateAuthError(`Tradovate refused to authorize the ${this.options.name} socket (${response.s}: ${String(response.d ?? '')})`, response.s);
     } catch (error) {
       this.logger.warn(describeError(error));

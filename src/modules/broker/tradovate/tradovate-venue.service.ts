@@ -232,6 +232,7 @@ export class TradovateVenueService implements OnModuleInit, OnApplicationBootstr
       const md = new TradovateMarketData(t.mdUrl, () => conn.session.token, budget, conn.contracts, (q) =>
         this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract: q.contract, price: q.price, bid: q.bid, ask: q.ask, source: 'broker' }),
         { requestTimeoutMs: t.timeoutMs },
+        () => conn.provenToken(),
       );
       const created = { conn, broker, md, starting: Promise.resolve(), secret };
       created.starting = conn.start().then(() => {
