@@ -1,3 +1,4 @@
+import { loadConfig } from '../../config/app-config';
 import { loadWebhookLimitsConfig } from '../../config/webhook-limits-config';
 import { WebhookAllowList } from './webhook-allow-list';
 
@@ -27,6 +28,7 @@ describe('webhook allow-list (JT_WEBHOOK_ALLOW_IPS)', () => {
     ]);
     expect(loadWebhookLimitsConfig({ JT_WEBHOOK_ALLOW_IPS: ' , ' }).problems).toHaveLength(1);
     expect(loadWebhookLimitsConfig({}).config.allowFrom).toBeNull();
+    expect(() => loadConfig({ JT_WEBHOOK_ALLOW_IPS: 'tradingview,nope', JT_WEBHOOK_RATE_BURST: '0' })).toThrow(/JT_WEBHOOK_RATE_BURST=0[\s\S]*JT_WEBHOOK_ALLOW_IPS=.*nope/);
   });
 
   it('rate limits: defaults fit a strategy burst; bad values are named', () => {
