@@ -62,11 +62,15 @@ describe('secrets stay secret in a real process (logs and database files)', () =
   let dataDir: string;
   let port: number;
   let output = '';
+  let buildRoot: string;
   const server = () => request(`http://127.0.0.1:${port}`);
   const auth = (t: request.Test) => t.set('Authorization', `Bearer ${SECRETS.apiKey}`);
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    // a build of its own, so a concurrent test rebuilding dist/ cannot change the files under this process
+    buildRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jt-secrets-build-'));
+    for (const shared of ['views', 'public', 'node_modules']) fs.symlinkSync(path.join(ROOT, shared), path.join(buildRoot, shared));
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(buildRoot, 'dist')], { cwd: ROOT, stdio: 'inherit' });
     fake = await startFakeTradovate({
       users: [
         { name: USER, password: SECRETS.tradovatePassword, cid: Number(SECRETS.tradovateCid), sec: SECRETS.tradovateSec, appId: 'JustTrades', demoAccounts: [{ name: 'DEMO5550001', balance: 50000 }], plugins: ['TradingView'] },
@@ -75,8 +79,8 @@ describe('secrets stay secret in a real process (logs and database files)', () =
     });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jt-secrets-'));
     port = await freePort();
-    child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
-      cwd: ROOT,
+    child = spawn(process.execPath, [path.join(buildRoot, 'dist/src/main.js')], {
+      cwd: buildRoot,
       env: {
         ...process.env,
         NODE_ENV: 'test',
@@ -103,6 +107,7 @@ describe('secrets stay secret in a real process (logs and database files)', () =
   afterAll(async () => {
     child?.kill('SIGKILL');
     await fake?.close();
+    for (const dir of [buildRoot, dataDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('a whole session: login, a Tradovate account (and a wrong password), an alert traded; no secret in the logs or the database files', async () => {
