@@ -36,4 +36,10 @@ describe('TokenBuckets', () => {
     buckets.take('w'); // sweep drops the refilled ones
     expect(buckets.take('w')).toBe(1);
   });
+
+  it('never holds more keys than its limit, even when no bucket refills', () => {
+    const buckets = new TokenBuckets(1, 5, clock, 100);
+    for (let i = 0; i < 1_000; i++) buckets.take(`address-${i}`);
+    expect(buckets.size).toBeLessThanOrEqual(100);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Token buckets by key, in memory: `burst` at once, refilled continuously at `perMinute`.
  * Time comes from `nowMs` (the injected Clock). Buckets that refilled to full are forgotten
- * once there are many keys, so a flood of distinct keys cannot grow memory without bound.
+ * once there are many keys, then the oldest, so a flood of distinct keys cannot grow memory without bound.
  */
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -12,6 +12,10 @@ export class TokenBuckets {
     private readonly nowMs: () => number,
     private readonly sweepAbove = 10_000,
   ) {}
+
+  get size(): number {
+    return this.buckets.size;
+  }
 
   /** Takes one token: 0 when granted, else the whole seconds until one is free (for Retry-After). */
   take(key: string): number {
@@ -37,9 +41,15 @@ export class TokenBuckets {
     return bucket;
   }
 
+  /** Drops full buckets; if still crowded, the oldest keys (they start over with a full burst). */
   private sweep(now: number): void {
     for (const [key, bucket] of this.buckets) {
       if (bucket.tokens + ((now - bucket.at) * this.perMinute) / 60_000 >= this.burst) this.buckets.delete(key);
+    }
+    const keep = Math.floor(this.sweepAbove * 0.9);
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= keep) break;
+      this.buckets.delete(key);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'net';
+import { plainAddress } from './client-address';
 
 /** The addresses webhooks are accepted from (JT_WEBHOOK_ALLOW_IPS), as CIDRs; IPv4-mapped IPv6 counts as IPv4. */
 export class WebhookAllowList {
@@ -12,10 +13,7 @@ export class WebhookAllowList {
   }
 
   allows(clientAddress: string | undefined): boolean {
-    if (!clientAddress) return false;
-    const address = clientAddress.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-    const family = isIP(address);
-    if (family === 0) return false;
-    return this.list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+    const address = plainAddress(clientAddress);
+    return address !== null && this.list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
   }
 }

@@ -5,6 +5,7 @@ import { newId } from '../../core/ids';
 import { RecordersService } from '../recorders/recorders.service';
 import { Signal } from '../signals/entities/signal.entity';
 import { SignalsService } from '../signals/signals.service';
+import { addressGroup } from './client-address';
 import { TokenBuckets } from './token-buckets';
 import { WebhookAllowList } from './webhook-allow-list';
 import type { WebhookAnswer } from './webhook.service';
@@ -68,7 +69,7 @@ export class WebhookGate {
     }
     if (this.recorders.indexedRecorderId(token) !== null) return undefined;
     // a recorder added by the CLI since start is found by the webhook's lookup, at one token's cost
-    const retryAfterSec = this.unknownPerAddress.take(clientAddress ?? 'unknown');
+    const retryAfterSec = this.unknownPerAddress.take(addressGroup(clientAddress));
     if (retryAfterSec === 0) return null;
     return { httpStatus: HttpStatus.TOO_MANY_REQUESTS, retryAfterSec, body: { ok: false, error: 'too many requests with unknown webhook tokens from this address', retryAfterSec } };
   }
