@@ -26,6 +26,8 @@ export class WebhookGate {
   private readonly perToken: TokenBuckets;
   private readonly unknownPerAddress: TokenBuckets;
   private readonly allowList: WebhookAllowList | null;
+  /** one warning per address or recorder per minute: a flood must not become a flood of log lines */
+  private readonly warnings: TokenBuckets;
 
   constructor(
     private readonly recorders: RecordersService,
@@ -38,40 +40,43 @@ export class WebhookGate {
     this.perToken = new TokenBuckets(limits.perTokenPerMin, limits.perTokenBurst, nowMs);
     this.unknownPerAddress = new TokenBuckets(limits.unknownTokenPerMinPerAddress, Math.min(10, limits.unknownTokenPerMinPerAddress), nowMs);
     this.allowList = limits.allowFrom ? new WebhookAllowList(limits.allowFrom) : null;
+    this.warnings = new TokenBuckets(1, 1, nowMs);
   }
 
   /** For an alert: null when it may go on to the webhook, else the answer to send instead. */
   async admitAlert(token: string, clientAddress: string | undefined, rawBody: string, contentType: string | null): Promise<GateRefusal | null> {
-    const early = this.admitAddress(token, clientAddress);
-    if (early !== undefined) return early;
-    const recorderId = this.recorders.indexedRecorderId(token)!;
-    const retryAfterSec = this.perToken.take(recorderId);
+    const screened = this.screen(token, clientAddress);
+    if ('refusal' in screened) return screened.refusal;
+    if (screened.recorderId === null) return null;
+    const retryAfterSec = this.perToken.take(screened.recorderId);
     if (retryAfterSec === 0) return null;
     const reason = `over the webhook rate limit (${this.perToken.perMinute}/min, burst ${this.perToken.burst}, JT_WEBHOOK_RATE_PER_MIN / JT_WEBHOOK_RATE_BURST); recorded, not traded`;
-    const signalId = await this.recordRefused(recorderId, rawBody, contentType, reason);
+    const signalId = await this.recordRefused(screened.recorderId, rawBody, contentType, reason);
+    if (this.warnings.take(`recorder ${screened.recorderId}`) === 0) this.logger.warn(`recorder ${screened.recorderId}: alerts over the webhook rate limit are refused (429) and recorded as rate_limited`);
     return { httpStatus: HttpStatus.TOO_MANY_REQUESTS, retryAfterSec, body: { ok: false, signalId, status: 'rate_limited', error: reason, retryAfterSec } };
   }
 
   /** For a status check (GET): only the allow-list and the unknown-token limit apply. */
   admitStatusCheck(token: string, clientAddress: string | undefined): GateRefusal | null {
-    return this.admitAddress(token, clientAddress) ?? null;
+    const screened = this.screen(token, clientAddress);
+    return 'refusal' in screened ? screened.refusal : null;
   }
 
   /**
-   * undefined: the token is known (in the recorders' in-memory index), go on with the token limit;
-   * null: unknown to the index but the address may still ask (the webhook looks it up);
-   * a refusal: answer it, with no database work.
+   * The checks made from memory alone: the allow-list, then the token in the recorders' index.
+   * recorderId null: not in the index, but the address may still ask (the webhook looks it up;
+   * a recorder added by the CLI since start is found that way, at one unknown-token's cost).
    */
-  private admitAddress(token: string, clientAddress: string | undefined): GateRefusal | null | undefined {
+  private screen(token: string, clientAddress: string | undefined): { refusal: GateRefusal } | { recorderId: string | null } {
     if (this.allowList && !this.allowList.allows(clientAddress)) {
-      this.logger.warn(`webhook from ${clientAddress ?? 'an unknown address'} refused: not in JT_WEBHOOK_ALLOW_IPS`);
-      return { httpStatus: HttpStatus.FORBIDDEN, retryAfterSec: null, body: { ok: false, error: 'webhooks are not accepted from this address' } };
+      if (this.warnings.take(`address ${addressGroup(clientAddress)}`) === 0) this.logger.warn(`webhooks from ${clientAddress ?? 'an unknown address'} are refused (403): not in JT_WEBHOOK_ALLOW_IPS`);
+      return { refusal: { httpStatus: HttpStatus.FORBIDDEN, retryAfterSec: null, body: { ok: false, error: 'webhooks are not accepted from this address' } } };
     }
-    if (this.recorders.indexedRecorderId(token) !== null) return undefined;
-    // a recorder added by the CLI since start is found by the webhook's lookup, at one token's cost
+    const recorderId = this.recorders.indexedRecorderId(token);
+    if (recorderId !== null) return { recorderId };
     const retryAfterSec = this.unknownPerAddress.take(addressGroup(clientAddress));
-    if (retryAfterSec === 0) return null;
-    return { httpStatus: HttpStatus.TOO_MANY_REQUESTS, retryAfterSec, body: { ok: false, error: 'too many requests with unknown webhook tokens from this address', retryAfterSec } };
+    if (retryAfterSec === 0) return { recorderId: null };
+    return { refusal: { httpStatus: HttpStatus.TOO_MANY_REQUESTS, retryAfterSec, body: { ok: false, error: 'too many requests with unknown webhook tokens from this address', retryAfterSec } } };
   }
 
   private async recordRefused(recorderId: string, rawBody: string, contentType: string | null, reason: string): Promise<string> {
