@@ -79,5 +79,6 @@ describe('request bodies at the edge', () => {
     }
     expect(logs.lines).toHaveLength(2);
     for (const line of logs.lines) expect(line).not.toMatch(/\n|\bat /);
+    expect(logs.lines.join('\n')).not.toContain(recorder.webhookToken); // the token is the webhook's credential
   });
 });
