@@ -133,6 +133,8 @@ describe('secrets stay secret in a real process (logs and database files)', () =
     await server().post(`/webhook/${recorder.webhookToken}`).set('Content-Type', 'application/json').send(JSON.stringify({ ticker: 'MNQ1!', action: 'buy', price: '21000.25' })).expect(200);
     await waitFor('the fill', async () => ((await auth(server().get(`/api/positions?accountId=${account.id}`))).body as unknown[]).length === 1);
     expect(fake.state.demo.position('DEMO5550001', mnq)?.netPos).toBe(1);
+    await server().post(`/webhook/${recorder.webhookToken}`).set('Content-Type', 'text/plain').send('x'.repeat(70_000)).expect(413);
+    await server().post(`/webhook/${recorder.webhookToken}`).set('Content-Type', 'text/plain').send('moon').expect(400);
 
     const dbFile = path.join(dataDir, 'just-trades.db');
     const files = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`];
@@ -150,5 +152,6 @@ describe('secrets stay secret in a real process (logs and database files)', () =
 
     expect(output).toContain('Dashboard:'); // the log was captured at all
     expect(leaks({ logs: Buffer.from(output), ...running, ...stopped })).toEqual([]);
+    expect(output).not.toContain(recorder.webhookToken); // stored (it is looked up), but never logged
   }, 60_000);
 });
