@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config';
 import { Clock } from './core/clock';
 import { CoreModule } from './core/core.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DatabaseFileModes } from './database/database-file-modes';
 import { SqliteTuning } from './database/sqlite-tuning';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuthMiddleware } from './modules/auth/auth.middleware';
@@ -26,7 +27,7 @@ export class AppModule implements NestModule {
   static register(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      providers: [SqliteTuning],
+      providers: [SqliteTuning, DatabaseFileModes],
       imports: [
         CoreModule.register(config, clock),
         TypeOrmModule.forRoot(dataSourceOptions(config)),

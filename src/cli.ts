@@ -17,6 +17,7 @@ import { RecordersAddCommand } from './commands/recorders-add.command';
 import { TradersAddCommand } from './commands/traders-add.command';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { RecordersModule } from './modules/recorders/recorders.module';
+import { keepNewFilesPrivate } from './runtime/private-files';
 import { runningServer } from './runtime/server-marker';
 
 @Module({
@@ -26,6 +27,7 @@ import { runningServer } from './runtime/server-marker';
 class CommandsModule {}
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const config = loadConfigOrExit();
   // beside a running server, the server alone writes the paper exchange's state
   config.paperStateWritable = runningServer(config.dataDir) === null;

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { Clock } from './core/clock';
+import { applyBodyLimits } from './http/body-limits';
 import { registerViewHelpers } from './modules/dashboard/view-helpers';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -20,6 +21,7 @@ export async function createHttpApp(config: AppConfig, clock?: Clock, logger: fa
   app.use('/webhook', express.text({ type: () => true, limit: '64kb' }));
   app.use(express.json({ limit: '256kb' }));
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  applyBodyLimits(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

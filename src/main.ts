@@ -3,9 +3,11 @@ import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from './config/app-config';
 import { createHttpApp } from './http-app';
 import { CredentialsService } from './modules/auth/credentials.service';
+import { keepNewFilesPrivate } from './runtime/private-files';
 import { writeServerMarker } from './runtime/server-marker';
 
 async function bootstrap(): Promise<void> {
+  keepNewFilesPrivate();
   const config = loadConfigOrExit();
   const app = await createHttpApp(config);
   await app.listen(config.port);

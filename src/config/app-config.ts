@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import * as path from 'path';
 import { TradovateConfig, loadTradovateConfig } from './tradovate-config';
+import { WebhookLimitsConfig, loadWebhookLimitsConfig } from './webhook-limits-config';
 
 /** The environment as the user writes it; validated once at boot. */
 class EnvVars {
@@ -128,6 +129,7 @@ export interface AppConfig {
   paperStateWritable: boolean;
   tradovate: TradovateConfig;
   insider: InsiderConfig;
+  webhookLimits: WebhookLimitsConfig;
 }
 
 export interface InsiderConfig {
@@ -163,10 +165,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const vars = plainToInstance(EnvVars, raw);
   const errors = validateSync(vars, { whitelist: true });
   const tradovate = loadTradovateConfig(env);
-  if (errors.length > 0 || tradovate.problems.length > 0) {
+  const webhookLimits = loadWebhookLimitsConfig(env);
+  if (errors.length > 0 || tradovate.problems.length > 0 || webhookLimits.problems.length > 0) {
     throw new ConfigError([
       ...errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`),
       ...tradovate.problems,
+      ...webhookLimits.problems,
     ]);
   }
   const dataDir = path.resolve(vars.JT_DATA_DIR ?? 'data');
@@ -199,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       offHoursPollSec: vars.JT_INSIDER_OFFHOURS_POLL_SEC ?? 600,
       priceUrl: vars.JT_PRICE_URL === 'none' ? null : (vars.JT_PRICE_URL ?? 'https://query1.finance.yahoo.com').replace(/\/+$/, ''),
     },
+    webhookLimits: webhookLimits.config,
   };
 }
 

@@ -39,6 +39,11 @@ export class RecordersService implements OnModuleInit {
     return recorder;
   }
 
+  /** The recorder id for a token, from memory only (no database work): the webhook limiter's cheap check. */
+  indexedRecorderId(token: string): string | null {
+    return this.tokenIndex.get(tokenHash(token)) ?? null;
+  }
+
   /** The recorder owning this webhook token, or null; never says which tokens exist. */
   async findByToken(token: string): Promise<Recorder | null> {
     const id = this.tokenIndex.get(tokenHash(token));

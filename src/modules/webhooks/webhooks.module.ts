@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RecordersModule } from '../recorders/recorders.module';
 import { WebhookController } from './webhook.controller';
+import { WebhookGate } from './webhook-gate.service';
 import { WebhookService } from './webhook.service';
 
 @Module({
   imports: [RecordersModule],
   controllers: [WebhookController],
-  providers: [WebhookService],
+  providers: [WebhookService, WebhookGate],
 })
 export class WebhooksModule {}

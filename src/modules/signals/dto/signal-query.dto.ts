@@ -11,10 +11,10 @@ export class SignalQueryDto {
   accountId?: string;
 
   @IsOptional()
-  @IsIn(['accepted', 'duplicate', 'blocked', 'rejected', 'stale', 'processed'], {
-    message: 'status must be one of accepted, duplicate, blocked, rejected, stale, processed',
+  @IsIn(['accepted', 'duplicate', 'blocked', 'rejected', 'stale', 'processed', 'rate_limited'], {
+    message: 'status must be one of accepted, duplicate, blocked, rejected, stale, processed, rate_limited',
   })
-  status?: 'accepted' | 'duplicate' | 'blocked' | 'rejected' | 'stale' | 'processed';
+  status?: 'accepted' | 'duplicate' | 'blocked' | 'rejected' | 'stale' | 'processed' | 'rate_limited';
 
   @IsOptional()
   @Type(() => Number)

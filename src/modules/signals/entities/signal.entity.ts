@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type SignalStatus = 'accepted' | 'duplicate' | 'blocked' | 'rejected' | 'stale' | 'processed';
+export type SignalStatus = 'accepted' | 'duplicate' | 'blocked' | 'rejected' | 'stale' | 'processed' | 'rate_limited';
 
 /** One webhook delivery, kept verbatim even when it was rejected, so the trader can see it. */
 @Entity('signals')

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../core/json-depth';
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { lookupVerb } from './action-resolution';
 import { readNativeAlert } from './native-alert';
@@ -37,6 +38,9 @@ export function parseJsonAlert(body: string, opts: ParseOptions): ParsedAlert {
     parsed = JSON.parse(body);
   } catch (error) {
     throw brokenJsonError(body, error);
+  }
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
+    throw new AlertParseError(`The alert nests arrays/objects more than ${MAX_JSON_DEPTH} levels deep; an alert is a flat object such as {"action": "buy", "ticker": "{{ticker}}"}.`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new AlertParseError(
