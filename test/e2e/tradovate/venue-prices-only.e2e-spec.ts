@@ -108,6 +108,7 @@ describe("only the venue's prices exit or mark a broker position", () => {
     expect(await positionView(tradovateId)).toMatchObject({ exitWatch: 'blind', marketData: { venue: 'tradovate', lastQuoteAt: quotedAt, stale: true } });
     expect(t.app.get(TpSlMonitor).levelsOf(tradovateId, mnq)).toMatchObject({ watch: 'blind' });
     expect(changes).toMatchObject([{ accountId: tradovateId, venue: 'tradovate', stale: true, contracts: [mnq], lastQuoteAt: quotedAt }]);
+    expect((await t.api.get('/').expect(200)).text).toContain('stale: exits blind');
     // blind means blind: a paper price past the stop still exits nothing
     await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '20990.00' }).expect(200);
     await t.settle();
@@ -120,6 +121,7 @@ describe("only the venue's prices exit or mark a broker position", () => {
     });
     expect(await positionView(tradovateId)).toMatchObject({ exitWatch: 'watching', marketData: { stale: false } });
     expect(changes.map((c) => c.stale)).toEqual([true, false]);
+    expect((await t.api.get('/').expect(200)).text).not.toContain('stale: exits blind');
   });
 
   it('outside CME Globex hours a quiet market is not stale', async () => {
