@@ -42,9 +42,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ op: fc.constant('quote' as const), step: priceStep, wait }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('swing' as const), swing }) },
   { weight: 8, arbitrary: fc.record({ op: fc.constant('alert' as const), recorder: fc.constantFrom(0 as const, 1 as const), alert: alertKind, offVenue: fc.option(offVenueTicks, { nil: null }), wait }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('paperQuote' as const), offVenue: offVenueTicks, wait }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('reject' as const), mode: fc.constantFrom('sync' as const, 'async' as const) }) },
-  { weight: 2, arbitrary: fc.constant({ op: 'splitFill' as const }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('paperQuote' as const), offVenue: offVenueTicks, wait }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('reject' as const), mode: fc.constantFrom('sync' as const, 'async' as const) }) },
+  { weight: 3, arbitrary: fc.constant({ op: 'splitFill' as const }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('dropSockets' as const), kind: fc.constantFrom('trading' as const, 'all' as const), waitReconnect: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('killSwitch' as const), wait }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('rearm' as const), wait }) },
@@ -268,7 +268,7 @@ describe('exit interleavings against the fake Tradovate', () => {
         if (!trip.body.allFlat) afterKill.push(`final kill switch not all flat: ${JSON.stringify(trip.body.accounts)}`);
         expect({ run, ops: describeOps(ops), violations: [...afterOps, ...afterKill, ...witness.violations()] }).toEqual({ run, ops: describeOps(ops), violations: [] });
       }),
-      propertySettings(20261130, 12, 55_000),
+      propertySettings(20261130, 16, 55_000),
     );
     // a property whose runs never reach an exit proves nothing about it
     expect(tally.shortOf(TRADOVATE_MINIMUMS)).toEqual([]);

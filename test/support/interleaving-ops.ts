@@ -94,7 +94,7 @@ export const driftPolicy: fc.Arbitrary<DriftPolicy> = fc.constantFrom<DriftPolic
  * take profit or the stop loss is hit: a trail tighter than the stop loss, a break-even a tick or three out.
  */
 const stopRatchet = fc.oneof(
-  { weight: 1, arbitrary: fc.constant({}) },
+  { weight: 2, arbitrary: fc.constant({}) },
   { weight: 3, arbitrary: fc.record({ trailTriggerTicks: fc.integer({ min: 0, max: 2 }), trailDistanceTicks: fc.integer({ min: 2, max: 3 }) }) },
   // the stop moves to entry + offset, and the offset must stay under the trigger
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 2 }).chain((be) => fc.record({ breakEvenTicks: fc.constant(be), breakEvenOffsetTicks: fc.integer({ min: 0, max: be - 1 }) })) },
