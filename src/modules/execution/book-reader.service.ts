@@ -55,8 +55,8 @@ export class BookReaderService {
         /** taken off this position so far (partial exits), not yet a closed trade */
         realizedPnlUsd: realizedOpenUsd(ledger, spec),
         exitPlan,
-        /** the market that prices this position, when it last quoted it, and whether it went quiet */
-        marketData: { venue, lastQuoteAt: venue ? (this.quotes.get(venue, row.contract)?.ts ?? null) : null, stale },
+        /** the market that prices this position, and whether it went quiet (when: GET /api/status) */
+        marketData: { venue, stale },
         /** software exits: watching the venue's price, or blind while its market data is stale */
         exitWatch: exitPlan ? (stale ? 'blind' : 'watching') : null,
         updatedAt: row.updatedAt,

@@ -7,7 +7,7 @@ import { anAccount, aRecorder, aTrader, positionsOf, sendAlert } from '../../sup
 import { TestApp } from '../../support/test-app';
 import { aTradovateAccount, eventually, settledAccount, startAppWithFake } from './tradovate-support';
 
-type PositionView = { netPos: number; avgPrice: string; lastPrice: string | null; openPnlUsd: string | null; exitWatch: string | null; marketData: { venue: string; lastQuoteAt: string | null; stale: boolean } };
+type PositionView = { netPos: number; avgPrice: string; lastPrice: string | null; openPnlUsd: string | null; exitWatch: string | null; marketData: { venue: string; stale: boolean } };
 type AccountStatus = { accountId: string; venue: string; lastQuoteAt: string | null; stale: boolean; staleContracts: string[] };
 
 /**
@@ -105,7 +105,7 @@ describe("only the venue's prices exit or mark a broker position", () => {
     staleness.check();
     await t.settle();
     expect(await statusOf()).toEqual({ accountId: tradovateId, name: expect.any(String), venue: 'tradovate', lastQuoteAt: quotedAt, stale: true, staleContracts: [mnq] });
-    expect(await positionView(tradovateId)).toMatchObject({ exitWatch: 'blind', marketData: { venue: 'tradovate', lastQuoteAt: quotedAt, stale: true } });
+    expect(await positionView(tradovateId)).toMatchObject({ exitWatch: 'blind', marketData: { venue: 'tradovate', stale: true } });
     expect(t.app.get(TpSlMonitor).levelsOf(tradovateId, mnq)).toMatchObject({ watch: 'blind' });
     expect(changes).toMatchObject([{ accountId: tradovateId, venue: 'tradovate', stale: true, contracts: [mnq], lastQuoteAt: quotedAt }]);
     expect((await t.api.get('/').expect(200)).text).toContain('stale: exits blind');
