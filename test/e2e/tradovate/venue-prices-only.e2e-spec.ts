@@ -74,7 +74,7 @@ describe("only the venue's prices exit or mark a broker position", () => {
     expect(await positionView(tradovateId)).toMatchObject({ lastPrice: '21005.00', openPnlUsd: '9.50' });
   });
 
-  it('a paper account on the same recorder still exits on paper quotes; the Tradovate account does not', async () => {
+  it('a paper account exits on paper quotes only, the Tradovate account on Tradovate quotes only', async () => {
     const paper = await anAccount(t);
     const paperRecorder = await aRecorder(t, { quantity: 1, stopLossTicks: 8, takeProfitTicks: 40 });
     await aTrader(t, paperRecorder.id, paper.id);
@@ -82,10 +82,20 @@ describe("only the venue's prices exit or mark a broker position", () => {
     await sendAlert(t, paperRecorder.webhookToken, { id: 'paper-entry', ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
     expect(await positionView(paper.id)).toMatchObject({ netPos: 1, avgPrice: '21000.00', marketData: { venue: 'paper' } });
 
-    await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '20997.00' }).expect(200);
+    // the paper stop is 20998.00: a paper quote there exits the paper account, not the Tradovate one (stop 20998.25)
+    await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '20998.00' }).expect(200);
     await eventually(async () => expect(await positionsOf(t, paper.id)).toEqual([]));
     expect(venuePosition()).toBe(1);
     expect(await positionsOf(t, tradovateId)).toMatchObject([{ netPos: 1 }]);
+
+    // and the other way round: a second paper position sits through a Tradovate quote past its stop
+    await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '21000.00' }).expect(200);
+    await sendAlert(t, paperRecorder.webhookToken, { id: 'paper-again', ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
+    expect(await positionView(paper.id)).toMatchObject({ netPos: 1, avgPrice: '21000.00' });
+    fake.setQuote(mnq, { bid: 20997.0, ask: 20997.25, last: 20997.0 });
+    await eventually(async () => expect(venuePosition()).toBe(0));
+    await eventually(async () => expect(await positionsOf(t, tradovateId)).toEqual([]));
+    expect(await positionView(paper.id)).toMatchObject({ netPos: 1, lastPrice: '21000.00' });
   });
 
   it('no venue quote for JT_MARKET_DATA_STALE_SEC in market hours: stale on status and positions, exits blind, fresh again on the next quote', async () => {
