@@ -22,7 +22,7 @@ export async function benchKillSwitch(accounts: number, latencyMs: number): Prom
     const ids: string[] = [];
     for (let i = 0; i < accounts; i++) ids.push((await app.get(AccountsService).create({ name: `ks ${i}`, broker: 'paper' })).id);
     const { broker: paper } = registry.forAccount(ids[0]);
-    app.get(EventBus).publish({ type: 'QuoteReceived', ts: new Date().toISOString(), contract: 'MNQZ6', price: '21000.00', source: 'api' });
+    app.get(EventBus).publish({ type: 'QuoteReceived', ts: new Date().toISOString(), contract: 'MNQZ6', price: '21000.00', source: 'api', venue: 'paper' });
     for (const id of ids) {
       const { accountRef } = registry.forAccount(id);
       await paper.placeOrder({ accountRef, contract: 'MNQZ6', action: 'Buy', quantity: 2, orderType: 'Market', clOrdId: `open-${id}` });

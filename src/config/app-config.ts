@@ -74,6 +74,12 @@ class EnvVars {
   JT_PAPER_LATENCY_MS?: number;
 
   @IsOptional()
+  @IsInt({ message: 'JT_MARKET_DATA_STALE_SEC must be a whole number of seconds' })
+  @Min(1, { message: 'JT_MARKET_DATA_STALE_SEC must be at least 1' })
+  @Max(3600, { message: 'JT_MARKET_DATA_STALE_SEC must be at most 3600' })
+  JT_MARKET_DATA_STALE_SEC?: number;
+
+  @IsOptional()
   @Matches(/^(?=.*\S+@\S+\.\S+).{8,200}$/, {
     message: 'JT_SEC_USER_AGENT must name you and give a contact e-mail, e.g. "Just Trades admin@example.com" (SEC fair-access rule)',
   })
@@ -125,6 +131,8 @@ export interface AppConfig {
   reconcileIntervalSec: number;
   /** the paper broker answers this late, like a remote broker (0 = at once) */
   paperLatencyMs: number;
+  /** a broker account with no quote from its venue for this long, in market hours, has blind exits */
+  marketDataStaleSec: number;
   /** false in a CLI process running beside a server: the server owns the paper exchange's state */
   paperStateWritable: boolean;
   tradovate: TradovateConfig;
@@ -152,7 +160,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
+const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_MARKET_DATA_STALE_SEC', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
 
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -192,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signalMaxAgeSec: vars.JT_SIGNAL_MAX_AGE_SEC ?? 30,
     reconcileIntervalSec: vars.JT_RECONCILE_INTERVAL_SEC ?? 30,
     paperLatencyMs: vars.JT_PAPER_LATENCY_MS ?? 0,
+    marketDataStaleSec: vars.JT_MARKET_DATA_STALE_SEC ?? 60,
     paperStateWritable: true,
     tradovate: tradovate.config,
     insider: {
@@ -211,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 class EnvVarsKeys {
   PORT = 0;
   JT_PAPER_LATENCY_MS = 0;
+  JT_MARKET_DATA_STALE_SEC = 0;
   DATABASE_URL = 0;
   JT_DATA_DIR = 0;
   JT_API_KEY = 0;

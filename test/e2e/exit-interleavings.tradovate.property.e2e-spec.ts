@@ -3,26 +3,31 @@ import { EventBus } from '../../src/core/bus/event-bus';
 import { BrokerRegistry } from '../../src/modules/broker/broker-registry';
 import { FakeTradovate, startFakeTradovate } from '../fakes/tradovate/fake-tradovate-server';
 import { aRecorder, aTrader, sendAlert } from '../support/builders';
-import { accountViolations, BrokerTruth, describeOps, ExerciseTally, ourOrders, settleUntilIdle } from '../support/exit-invariants';
-import { alertBody, AlertKind, alertKind, driftPolicy, priceOf, priceStep, propertySettings, recorderSettings, Sender, startListeningApp, Wait, wait } from '../support/interleaving-ops';
+import { accountViolations, BrokerTruth, describeOps, ExerciseTally, ourOrders, settleUntilIdle, VenuePriceWitness } from '../support/exit-invariants';
+import { alertBody, AlertKind, alertKind, driftPolicy, offVenueTicks, priceOf, priceStep, propertySettings, recorderSettings, Sender, startListeningApp, swing, Swing, swingLegs, Wait, wait } from '../support/interleaving-ops';
 import { TestApp } from '../support/test-app';
 import { aTradovateAccount, eventually } from './tradovate/tradovate-support';
 
 /**
  * Random interleavings against the fake Tradovate of market-data quotes (which hit recorders' take
- * profit / stop loss), alerts from two recorders on two Tradovate accounts, kill switch trips and
+ * profit / stop loss / trailing stop / break-even), alerts from two recorders on two Tradovate accounts
+ * and paper quotes, both at TradingView prices far off the venue's, kill switch trips and
  * re-arms, reconciles, flattens, orders the venue rejects (at once or over the socket), fills split in
  * parts, dropped sockets (waited for or not) and restarts of the app against the same venue. Whatever
  * the interleaving, per account: no close ever flipped a position, every exit was a market order, the
  * book and the recorded fills are the venue's, the trades add up to the fills' P&L once flat, and every
- * exit machine is back in IDLE.
+ * exit machine is back in IDLE; and no exit was hit by a price Tradovate never quoted.
  */
 
 const ACCOUNT_NAMES = ['DEMO1234567', 'DEMO7654321'] as const;
 
 type Op =
   | { op: 'quote'; step: number; wait: Wait }
-  | { op: 'alert'; recorder: 0 | 1; alert: AlertKind; priced: boolean; wait: Wait }
+  | { op: 'swing'; swing: Swing }
+  /** an alert, priced or not; its price is TradingView's, this many ticks off the venue's */
+  | { op: 'alert'; recorder: 0 | 1; alert: AlertKind; offVenue: number | null; wait: Wait }
+  /** POST /api/paper/quotes at a price this many ticks off the venue's: it must move no Tradovate position */
+  | { op: 'paperQuote'; offVenue: number; wait: Wait }
   | { op: 'reject'; mode: 'sync' | 'async' }
   /** the next order to execute fills 1 contract first, then the rest */
   | { op: 'splitFill' }
@@ -34,17 +39,33 @@ type Op =
   | { op: 'restart'; waitConnected: boolean };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('quote' as const), step: priceStep, wait }) },
-  { weight: 8, arbitrary: fc.record({ op: fc.constant('alert' as const), recorder: fc.constantFrom(0 as const, 1 as const), alert: alertKind, priced: fc.boolean(), wait }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('reject' as const), mode: fc.constantFrom('sync' as const, 'async' as const) }) },
-  { weight: 2, arbitrary: fc.constant({ op: 'splitFill' as const }) },
+  { weight: 6, arbitrary: fc.record({ op: fc.constant('quote' as const), step: priceStep, wait }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('swing' as const), swing }) },
+  { weight: 8, arbitrary: fc.record({ op: fc.constant('alert' as const), recorder: fc.constantFrom(0 as const, 1 as const), alert: alertKind, offVenue: fc.option(offVenueTicks, { nil: null }), wait }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('paperQuote' as const), offVenue: offVenueTicks, wait }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('reject' as const), mode: fc.constantFrom('sync' as const, 'async' as const) }) },
+  { weight: 3, arbitrary: fc.constant({ op: 'splitFill' as const }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('dropSockets' as const), kind: fc.constantFrom('trading' as const, 'all' as const), waitReconnect: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('killSwitch' as const), wait }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('rearm' as const), wait }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reconcile' as const), wait }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('flatten' as const), account: fc.constantFrom(0 as const, 1 as const), wait }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('restart' as const), waitConnected: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('restart' as const), waitConnected: fc.boolean() }) },
 );
+
+/** Each kind of exit and fault the runs must really go through, at least this often across all runs. */
+const TRADOVATE_MINIMUMS = {
+  'exit: take_profit': 2,
+  'exit: stop_loss': 1,
+  'exit: trailing_stop': 1,
+  'exit: break_even': 1,
+  'exit: kill switch': 2,
+  'op: reconcile': 2,
+  'orders rejected': 1,
+  'orders filled in parts': 1,
+  'op: restart': 1,
+  'op: paperQuote': 2,
+};
 
 const scenario = fc.record({
   recorders: fc.tuple(recorderSettings, recorderSettings),
@@ -113,6 +134,7 @@ describe('exit interleavings against the fake Tradovate', () => {
   let t: TestApp | null = null;
   let fake: FakeTradovate | null = null;
   const tally = new ExerciseTally();
+  const witness = new VenuePriceWitness('tradovate');
   afterEach(async () => {
     await t?.close();
     await fake?.close();
@@ -138,6 +160,7 @@ describe('exit interleavings against the fake Tradovate', () => {
         const env = { ...fakeEnv(venue), TRADOVATE_TIMEOUT_MS: '3000', TRADOVATE_RATE_PER_MIN: '6000', TRADOVATE_RATE_BURST: '200', JT_RECONCILE_INTERVAL_SEC: '0' };
         t = await startListeningApp({ env });
         tally.watchExits(t);
+        witness.watch(t);
         const app = () => t as TestApp;
         const accounts: Array<{ id: string }> = [];
         for (const [n, name] of ACCOUNT_NAMES.entries()) accounts.push(await aTradovateAccount(app(), { accountSpec: name, driftPolicy: driftPolicies[n] }));
@@ -162,11 +185,23 @@ describe('exit interleavings against the fake Tradovate', () => {
                 if (step.wait !== 'none') await new Promise((r) => setTimeout(r, 20)); // the quote travels the market-data socket
                 if (step.wait === 'settle') await app().settle();
                 break;
+              case 'swing':
+                // each leg reaches the app before the next one moves the market
+                for (const leg of swingLegs(step.swing)) {
+                  market += leg;
+                  quote();
+                  await new Promise((r) => setTimeout(r, 20));
+                  await app().settle();
+                }
+                break;
               case 'alert': {
-                const body = alertBody(step.alert, `run${run}-op${i}`, step.priced ? priceOf(market) : null);
+                const body = alertBody(step.alert, `run${run}-op${i}`, step.offVenue === null ? null : priceOf(market + step.offVenue));
                 await sender.send(sendAlert(app(), recorders[step.recorder].webhookToken, body).expect(200), step.wait);
                 break;
               }
+              case 'paperQuote':
+                await sender.send(app().api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: priceOf(market + step.offVenue) }).expect(200), step.wait);
+                break;
               case 'reject':
                 venue.faults.rejectNextOrder('MaxPosLimitReached', `rejected by op ${i}`, { mode: step.mode });
                 break;
@@ -198,6 +233,7 @@ describe('exit interleavings against the fake Tradovate', () => {
                 await app().close();
                 t = await startListeningApp({ dataDir, env, now: new Date(clock.now().getTime() + 1000).toISOString() });
                 tally.watchExits(t);
+                witness.watch(t);
                 if (step.waitConnected) await connected();
                 break;
               }
@@ -223,16 +259,18 @@ describe('exit interleavings against the fake Tradovate', () => {
             await new Promise((r) => setTimeout(r, 100));
           }
         };
-        const afterOps = [...sender.failures(), ...(await check('after the ops'))];
+        const afterOps = [...sender.failures(), ...(await check('after the ops')), ...witness.violations()];
         for (const account of accounts) tally.addOrders(await ourOrders(app(), account.id));
         for (const n of accounts.keys()) tally.addFills(venueTruth(venue, ACCOUNT_NAMES[n], mnq));
         // then the kill switch flattens what is left: the books must still agree, now flat, trades included
         const trip = await app().api.post('/api/kill-switch', { reason: 'end of run' }).expect(200);
         const afterKill = await check('after a final kill switch');
         if (!trip.body.allFlat) afterKill.push(`final kill switch not all flat: ${JSON.stringify(trip.body.accounts)}`);
-        expect({ run, ops: describeOps(ops), violations: [...afterOps, ...afterKill] }).toEqual({ run, ops: describeOps(ops), violations: [] });
+        expect({ run, ops: describeOps(ops), violations: [...afterOps, ...afterKill, ...witness.violations()] }).toEqual({ run, ops: describeOps(ops), violations: [] });
       }),
-      propertySettings(20261130, 16, 60_000),
+      propertySettings(20261130, 16, 55_000),
     );
+    // a property whose runs never reach an exit proves nothing about it
+    expect(tally.shortOf(TRADOVATE_MINIMUMS)).toEqual([]);
   }, Number(process.env.JT_PROPERTY_RUNS ?? 0) * 10_000 + 120_000);
 });

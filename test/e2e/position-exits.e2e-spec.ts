@@ -93,7 +93,7 @@ describe('position exits: levels fixed at the open, watched on every quote', () 
     const { account, recorder } = await aTradedRecorder(t, { quantity: 1, takeProfitTicks: 40, stopLossTicks: 20 });
     await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', tp: 8, sl: '4' }).expect(200);
     await positionsOf(t, account.id);
-    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toEqual({ takeProfits: ['21002.00'], stop: '20999.00', levelsHit: 0 });
+    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toEqual({ venue: 'paper', takeProfits: ['21002.00'], stop: '20999.00', levelsHit: 0, watch: 'watching' });
     await t.api.patch(`/api/recorders/${recorder.id}`, { takeProfitTicks: 100 }).expect(200);
     await market('21001.75');
     expect(await netPosOf(t, account.id)).toBe(1);
@@ -105,7 +105,7 @@ describe('position exits: levels fixed at the open, watched on every quote', () 
     t.clock.advance(60_000);
     await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', tp: 0 }).expect(200);
     await positionsOf(t, account.id);
-    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toEqual({ takeProfits: ['21025.00'], stop: '20995.00', levelsHit: 0 });
+    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toMatchObject({ takeProfits: ['21025.00'], stop: '20995.00', levelsHit: 0 });
   });
 
   it("the alert's trailing stop and break-even (trail, trail_trigger, breakeven, be_offset) beat the recorder's", async () => {
@@ -158,11 +158,11 @@ describe('position exits: levels fixed at the open, watched on every quote', () 
     await positionsOf(t, account.id);
     await market('21001.00', '21004.00');
     expect(await netPosOf(t, account.id)).toBe(2);
-    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toEqual({ takeProfits: ['21001.00', '21010.00'], stop: '21002.00', levelsHit: 1 });
+    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toMatchObject({ takeProfits: ['21001.00', '21010.00'], stop: '21002.00', levelsHit: 1 });
     await t.close();
 
     t = await startTestApp({ dataDir: t.dataDir });
-    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toEqual({ takeProfits: ['21001.00', '21010.00'], stop: '21002.00', levelsHit: 1 });
+    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toMatchObject({ takeProfits: ['21001.00', '21010.00'], stop: '21002.00', levelsHit: 1 });
     await market('21003.00', '21002.25');
     expect(await netPosOf(t, account.id)).toBe(2);
     await market('21002.00');
@@ -182,7 +182,7 @@ describe('position exits: levels fixed at the open, watched on every quote', () 
     await t.close();
 
     t = await startTestApp({ dataDir: t.dataDir });
-    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toEqual({ takeProfits: ['21002.00'], stop: '20998.00', levelsHit: 0 });
+    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toMatchObject({ takeProfits: ['21002.00'], stop: '20998.00', levelsHit: 0 });
     await market('21002.00');
     expect(await netPosOf(t, account.id)).toBe(0);
   });

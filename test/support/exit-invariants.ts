@@ -181,6 +181,45 @@ export async function accountViolations(t: TestApp, label: string, accountId: st
   ];
 }
 
+/**
+ * What started an exit, from its reason: the TP/SL monitor's kinds (take_profit, stop_loss,
+ * trailing_stop, break_even), a kill switch tripped by an op (not the end-of-run one), or the first word.
+ */
+export function exitKind(reason: string): string {
+  if (reason.startsWith('kill switch')) return reason.includes('end of run') ? 'final kill switch' : 'kill switch';
+  return reason.split(/[ :]/)[0];
+}
+
+/**
+ * Witnesses, on the app's bus, that every take profit / stop / trailing / break-even exit of a broker
+ * account was hit by a price its venue published, never by an alert's or a paper quote's price.
+ */
+export class VenuePriceWitness {
+  private readonly venuePrices = new Set<string>();
+  private readonly found: string[] = [];
+
+  constructor(private readonly venue: 'tradovate') {}
+
+  /** Watches one app (call again after a restart). */
+  watch(t: TestApp): void {
+    const bus = t.app.get(EventBus);
+    bus.ofType('QuoteReceived').subscribe((q) => {
+      if (q.venue === this.venue) this.venuePrices.add(`${q.contract} ${Number(q.price)}`);
+    });
+    bus.ofType('ExitPosition').subscribe((e) => {
+      // the TP/SL monitor's requests: "<kind> at <price> (level <level>)"
+      const hit = /^(?:tp\d+|stop):/.test(e.idempotencyKey) ? / at (\S+) \(level /.exec(e.reason) : null;
+      if (hit && !this.venuePrices.has(`${e.contract} ${Number(hit[1])}`)) {
+        this.found.push(`account ${e.accountId} ${e.contract}: "${e.reason}" was hit by ${hit[1]}, a price ${this.venue} never quoted`);
+      }
+    });
+  }
+
+  violations(): string[] {
+    return this.found.splice(0);
+  }
+}
+
 /** The run's op log, one line per op, for a failing property's report. */
 export function describeOps(ops: readonly object[]): string {
   return ops.map((op, i) => `${i}: ${JSON.stringify(op)}`).join('\n');
@@ -197,16 +236,28 @@ export class ExerciseTally {
     this.counts.set(what, (this.counts.get(what) ?? 0) + n);
   }
 
-  /** Counts every exit the app starts (by the first word of its reason) until the app closes. */
+  /** Counts every exit the app starts (by its kind, see exitKind) until the app closes. */
   watchExits(t: TestApp): void {
     t.app.get(EventBus).ofType('ExitStateChanged').subscribe((e) => {
-      if (e.to === 'PREPARE_EXIT') this.add(`exit: ${e.reason.split(/[ :]/)[0]}`);
+      if (e.to === 'PREPARE_EXIT') this.add(`exit: ${exitKind(e.reason)}`);
       if (e.reason.startsWith('exit order rejected') || e.reason.includes('EXIT NOT CONFIRMED')) this.add('exit: rejected or failed');
     });
   }
 
   addOrders(orders: SentOrder[]): void {
     for (const o of orders) this.add(`order: ${o.purpose} ${o.status}`);
+    this.add('orders rejected', orders.filter((o) => o.status === 'rejected').length);
+  }
+
+  count(what: string): number {
+    return this.counts.get(what) ?? 0;
+  }
+
+  /** What the runs exercised less often than `minimums` asks, as sentences (empty: enough of everything). */
+  shortOf(minimums: Record<string, number>): string[] {
+    return Object.entries(minimums)
+      .filter(([what, min]) => this.count(what) < min)
+      .map(([what, min]) => `${what}: ${this.count(what)} time(s) across the runs, wanted at least ${min}`);
   }
 
   /** Orders the broker filled in more than one part. */

@@ -34,10 +34,26 @@ export const alertKind: fc.Arbitrary<AlertKind> = fc.oneof(
 );
 
 /**
- * Prices walk: each quote moves the market a few ticks (MNQ: 0.25 a tick) from where it is, so the
- * recorders' take profit / stop loss, a few ticks out, are hit now and then, not on every quote.
+ * Prices walk: most quotes move the market a few ticks (MNQ: 0.25 a tick) from where it is, some jump
+ * a dozen or more, so the recorders' take profit, stop loss, trailing stop and break-even, a few ticks
+ * out, are each hit now and then, not on every quote.
  */
-export const priceStep = fc.integer({ min: -6, max: 6 });
+export const priceStep = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -6, max: 6 }) }, { weight: 1, arbitrary: fc.constantFrom(-18, -12, 12, 18) });
+
+/**
+ * The market zigzags: `first` ticks one way, `then` ticks back, `then` ticks forth again (sign: which
+ * way first). A long gains a little and gives it back, a short gains after a small scare and gives it
+ * back: what moves a break-even stop and then hits it, on either side.
+ */
+export const swing = fc.record({ first: fc.integer({ min: 2, max: 3 }), then: fc.integer({ min: 6, max: 9 }), sign: fc.constantFrom(1, -1) });
+export type Swing = { first: number; then: number; sign: number };
+export const swingLegs = (s: Swing) => [s.first, -s.then, s.then].map((leg) => s.sign * leg);
+
+/**
+ * How far a TradingView price (an alert's, a paper quote's) is from the broker venue's: always off it,
+ * past any take profit or stop a recorder sets (at most 16 ticks), so a venue that acted on it would exit.
+ */
+export const offVenueTicks = fc.tuple(fc.integer({ min: 30, max: 60 }), fc.boolean()).map(([n, below]) => (below ? -n : n));
 export const priceOf = (ticks: number) => (21000 + ticks * 0.25).toFixed(2);
 
 /** The alert a TradingView strategy or indicator sends; `id` keeps dedupe from swallowing it. */
@@ -73,14 +89,30 @@ export type DriftPolicy = 'alert' | 'adopt' | 'flatten';
 /** The drift policy of a generated account. */
 export const driftPolicy: fc.Arbitrary<DriftPolicy> = fc.constantFrom<DriftPolicy>('alert', 'adopt', 'flatten');
 
-/** A recorder with take profit / stop loss a few ticks out, so the generated quotes hit them. */
-export const recorderSettings = fc.record({
-  quantity: fc.integer({ min: 1, max: 3 }),
-  takeProfitTicks: fc.integer({ min: 4, max: 16 }),
-  stopLossTicks: fc.integer({ min: 4, max: 16 }),
-  dcaEnabled: fc.boolean(),
-  sameSide: fc.constantFrom('ignore' as const, 'reenter' as const),
-});
+/**
+ * A trailing stop or a break-even (or neither), close enough that it tightens the stop before the
+ * take profit or the stop loss is hit: a trail tighter than the stop loss, a break-even a tick or three out.
+ */
+const stopRatchet = fc.oneof(
+  { weight: 2, arbitrary: fc.constant({}) },
+  { weight: 3, arbitrary: fc.record({ trailTriggerTicks: fc.integer({ min: 0, max: 2 }), trailDistanceTicks: fc.integer({ min: 2, max: 3 }) }) },
+  // the stop moves to entry + offset, and the offset must stay under the trigger
+  { weight: 3, arbitrary: fc.integer({ min: 1, max: 2 }).chain((be) => fc.record({ breakEvenTicks: fc.constant(be), breakEvenOffsetTicks: fc.integer({ min: 0, max: be - 1 }) })) },
+);
+
+/** A recorder with take profit / stop loss (and maybe a trailing stop or break-even) a few ticks out, so the generated quotes hit them. */
+export const recorderSettings = fc
+  .tuple(
+    fc.record({
+      quantity: fc.integer({ min: 1, max: 3 }),
+      takeProfitTicks: fc.integer({ min: 4, max: 16 }),
+      stopLossTicks: fc.integer({ min: 4, max: 16 }),
+      dcaEnabled: fc.boolean(),
+      sameSide: fc.constantFrom('ignore' as const, 'reenter' as const),
+    }),
+    stopRatchet,
+  )
+  .map(([base, ratchet]) => ({ ...base, ...ratchet }));
 
 /**
  * The test app with its HTTP server listening on a port of its own. Requests sent concurrently need
@@ -134,9 +166,12 @@ export class Sender {
  * JT_PROPERTY_RUNS explore further by hand, e.g. `JT_PROPERTY_SEED=7 JT_PROPERTY_RUNS=200 npx jest exit-interleavings`.
  */
 export function propertySettings(seed: number, numRuns: number, interruptAfterTimeLimit: number) {
+  const limited = !process.env.JT_PROPERTY_RUNS;
   return {
     seed: Number(process.env.JT_PROPERTY_SEED ?? seed),
     numRuns: Number(process.env.JT_PROPERTY_RUNS ?? numRuns),
-    interruptAfterTimeLimit: process.env.JT_PROPERTY_RUNS ? undefined : interruptAfterTimeLimit,
+    interruptAfterTimeLimit: limited ? interruptAfterTimeLimit : undefined,
+    // runs cut short by the time limit proved less than the property claims: that is a failure, not a pass
+    markInterruptAsFailure: limited,
   };
 }

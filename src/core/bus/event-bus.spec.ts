@@ -11,7 +11,7 @@ const positionChanged = (accountId: string, netPos: number): PositionChanged => 
   netPos,
   avgPrice: netPos === 0 ? null : '21000.25',
 });
-const quote = (price: string): QuoteReceived => ({ type: 'QuoteReceived', ts: '2025-06-02T14:30:00.000Z', contract: 'MNQM5', price, source: 'alert' });
+const quote = (price: string): QuoteReceived => ({ type: 'QuoteReceived', ts: '2025-06-02T14:30:00.000Z', contract: 'MNQM5', price, source: 'alert', venue: 'paper' });
 const tradeClosed = (pnlUsd: string): TradeClosed => ({ type: 'TradeClosed', ts: '2025-06-02T14:30:00.000Z', accountId: 'acc-1', tradeId: 't-1', contract: 'MNQM5', pnlUsd });
 
 const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -6,6 +6,7 @@
 import type { ParsedAlert } from '../alerts/parsed-alert';
 import type { BrokerCashBalance, BrokerFill, BrokerOrder, BrokerPosition } from '../broker/broker-facts';
 import type { ExitPlan } from '../exits/exit-plan';
+import type { Venue } from '../market/venue';
 
 export type Side = 'LONG' | 'SHORT';
 
@@ -31,6 +32,22 @@ export interface QuoteReceived extends Base {
   bid?: string;
   ask?: string;
   source: 'alert' | 'api' | 'broker';
+  /** the market the price is from: only positions held at this venue may exit or mark on it */
+  venue: Venue;
+}
+
+/**
+ * A broker account's market data went stale (no quote from its venue for too long in market hours:
+ * its software exits are blind) or fresh again.
+ */
+export interface MarketDataStaleChanged extends Base {
+  type: 'MarketDataStaleChanged';
+  accountId: string;
+  venue: Venue;
+  stale: boolean;
+  /** the contracts the account holds whose quotes stopped (stale) */
+  contracts: string[];
+  lastQuoteAt: string | null;
 }
 
 /** What every trader intent carries: who, what, and the key that makes a retry harmless. */
@@ -222,6 +239,7 @@ export type DomainEvent =
   | InsiderSignalRaised
   | SignalReceived
   | QuoteReceived
+  | MarketDataStaleChanged
   | EnterPosition
   | ExitPosition
   | ReducePosition

@@ -35,7 +35,7 @@ export class PaperQuotesController {
       }
     }
     const price = dto.price ?? midOrSide(dto.bid, dto.ask);
-    this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract: contract.name, price, bid: dto.bid, ask: dto.ask, source: 'api' });
+    this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract: contract.name, price, bid: dto.bid, ask: dto.ask, source: 'api', venue: 'paper' });
     return { contract: contract.name, price, bid: dto.bid ?? null, ask: dto.ask ?? null };
   }
 }

@@ -46,7 +46,7 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
     const paper = new DurableBroker(new PaperBroker(this.exchange), () => this.persisted());
     this.registry.registerBroker(this.config.paperLatencyMs > 0 ? new LatentBroker(paper, this.config.paperLatencyMs) : paper);
     this.bus.on('QuoteReceived', 'paper-quotes', (quote) => {
-      if (quote.source === 'broker') return;
+      if (quote.venue !== 'paper') return;
       this.exchange.setQuote(quote.contract, { price: quote.price, bid: quote.bid, ask: quote.ask });
     });
   }

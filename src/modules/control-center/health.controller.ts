@@ -2,6 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock';
+import { AccountsService } from '../accounts/accounts.service';
+import { MarketDataStalenessService } from '../market-data/market-data-staleness.service';
 import { TradingStateService } from '../execution/trading-state.service';
 import { AdvancedExitManager } from '../exits/advanced-exit-manager.service';
 import { PositionDriftReconciler } from '../reconciler/position-drift-reconciler.service';
@@ -16,6 +18,8 @@ export class HealthController {
     private readonly exits: AdvancedExitManager,
     private readonly reconciler: PositionDriftReconciler,
     private readonly clock: Clock,
+    private readonly accounts: AccountsService,
+    private readonly staleness: MarketDataStalenessService,
   ) {}
 
   /** Public: is the process up and the database answering. */
@@ -25,18 +29,26 @@ export class HealthController {
     return { status: 'ok', time: this.clock.nowIso() };
   }
 
-  /** The control center's numbers: trading state, exits being worked, the last drift check. */
+  /**
+   * The control center's numbers: trading state, exits being worked, the last drift check, and per
+   * account the venue whose market data drives its exits, when it last quoted, and if it went stale.
+   */
   @Get('status')
   async status() {
     const halted = this.tradingState.haltedReason();
     const machines = await this.exits.listAll();
     const reconcile = this.reconciler.lastReport();
+    const accounts = await this.accounts.list();
     return {
       status: 'ok',
       startedAt: this.startedAt,
       database: this.db.options.type,
       trading: halted ? { state: 'halted', reason: halted, since: this.tradingState.haltedSince() } : { state: 'active', reason: null, since: null },
       exitMachines: machines.map(({ accountId, contract, state, reason, attempts, lastResult, updatedAt }) => ({ accountId, contract, state, reason, attempts, lastResult, updatedAt })),
+      marketData: accounts.map((a) => {
+        const { venue, lastQuoteAt, stale, staleContracts } = this.staleness.statusOf(a.id, a.broker);
+        return { accountId: a.id, name: a.name, venue, lastQuoteAt, stale, staleContracts };
+      }),
       lastReconcile: reconcile ? { at: reconcile.at, trigger: reconcile.trigger, drift: reconcile.accounts.filter((a) => a.status !== 'in_sync').length } : null,
     };
   }

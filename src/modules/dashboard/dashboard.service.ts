@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { describeExitRules } from '../../core/exits/exit-plan';
 import { AccountsService } from '../accounts/accounts.service';
 import { BookReaderService } from '../execution/book-reader.service';
+import { MarketDataStalenessService } from '../market-data/market-data-staleness.service';
 import { RecordersService } from '../recorders/recorders.service';
 import { TradersService } from '../recorders/traders.service';
 import { VirtualBookService } from '../recorders/virtual-book.service';
@@ -17,6 +18,7 @@ export class DashboardService {
     private readonly book: BookReaderService,
     private readonly virtualBook: VirtualBookService,
     private readonly signals: SignalsService,
+    private readonly staleness: MarketDataStalenessService,
   ) {}
 
   async snapshot() {
@@ -43,7 +45,12 @@ export class DashboardService {
         traders: traders.filter((t) => t.recorderId === r.id).map((t) => ({ account: accountName.get(t.accountId) ?? t.accountId, multiplier: t.multiplier, enabled: t.enabled })),
         virtual: virtualPositions.filter((p) => p.recorderId === r.id && p.netPos !== 0).map((p) => ({ contract: p.contract, netPos: p.netPos, avgPrice: p.avgPrice })),
       })),
-      positions: positions.map((p) => ({ ...p, account: accountName.get(p.accountId) ?? p.accountId, recorder: p.recorderId ? recorderName.get(p.recorderId) ?? null : null })),
+      positions: positions.map((p) => ({
+        ...p,
+        account: accountName.get(p.accountId) ?? p.accountId,
+        recorder: p.recorderId ? recorderName.get(p.recorderId) ?? null : null,
+        lastQuoteAt: this.staleness.statusOf(p.accountId, p.marketData.venue).lastQuoteAt,
+      })),
       signals: signals.map((s) => ({
         id: s.id,
         receivedAt: s.receivedAt,

@@ -24,7 +24,7 @@ export class LiveUpdatesGateway implements OnModuleInit, OnGatewayConnection {
     this.bus.on(['OrderSent', 'OrderRejected'], 'live-orders', (e) => this.emit('order_update', e));
     this.bus.on('SignalReceived', 'live-signals', (e) => this.emit('signal', { signalId: e.signalId, recorderId: e.recorderId, contract: e.contract, ts: e.ts }));
     this.bus.on('TradeClosed', 'live-pnl', (e) => this.emit('pnl_update', e));
-    this.bus.on('TradingStateChanged', 'live-status', (e) => this.emit('status', e));
+    this.bus.on(['TradingStateChanged', 'MarketDataStaleChanged'], 'live-status', (e) => this.emit('status', e));
     this.bus.on('InsiderSignalRaised', 'live-insider', (e) => this.emit('insider_signal', e));
   }
 

@@ -6,7 +6,10 @@ import { QuoteReceived } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { ExitPlan, exitPlanFor, parseExitPlan } from '../../core/exits/exit-plan';
 import { effectiveStop, FRESH_WATCH, PlanLevels, planLevels, WatchExit, watchQuote, WatchState } from '../../core/exits/exit-watch';
+import { Venue } from '../../core/market/venue';
 import { specForContract } from '../../core/positions/spec-for-contract';
+import { AccountVenuesService } from '../market-data/account-venues.service';
+import { MarketDataStalenessService } from '../market-data/market-data-staleness.service';
 import { Position } from '../execution/entities/position.entity';
 import { Recorder } from '../recorders/entities/recorder.entity';
 import { ExitWatch } from './entities/exit-watch.entity';
@@ -14,6 +17,8 @@ import { ExitWatch } from './entities/exit-watch.entity';
 interface Watched {
   accountId: string;
   contract: string;
+  /** only this venue's quotes move the watch: the market that holds the position */
+  venue: Venue;
   recorderId: string | null;
   /** one exit per level per position: the exit keys carry it */
   positionKey: string;
@@ -25,7 +30,8 @@ interface Watched {
 
 /**
  * Watches every open account position that carries exits (its own plan, fixed when it opened) on
- * each quote: take-profit legs, stop loss, trailing stop, break-even. A hit requests an exit
+ * quote from the venue that holds it (a Tradovate position on Tradovate market data only, never on
+ * an alert or paper price): take-profit legs, stop loss, trailing stop, break-even. A hit requests an exit
  * (ExitPosition, partial for a leg) from the exit manager; it never sends an order itself.
  * What it remembers is stored before the request goes out, so a restart never fires a level twice.
  */
@@ -39,6 +45,8 @@ export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
     private readonly bus: EventBus,
     private readonly clock: Clock,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly venues: AccountVenuesService,
+    private readonly staleness: MarketDataStalenessService,
   ) {}
 
   onModuleInit(): void {
@@ -52,11 +60,15 @@ export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
     for (const p of open) await this.refresh(p.accountId, p.contract);
   }
 
-  /** The prices watched for a position now (null = nothing watched), for status pages and tests. */
-  levelsOf(accountId: string, contract: string): { takeProfits: string[]; stop: string | null; levelsHit: number } | null {
+  /**
+   * The prices watched for a position now (null = nothing watched), for status pages and tests;
+   * `blind` while its venue's market data is stale (nothing can hit these levels meanwhile).
+   */
+  levelsOf(accountId: string, contract: string): { venue: Venue; takeProfits: string[]; stop: string | null; levelsHit: number; watch: 'watching' | 'blind' } | null {
     const w = this.watched.get(key(accountId, contract));
     if (!w) return null;
-    return { takeProfits: w.levels.takeProfits.map((l) => l.price), stop: effectiveStop(w.levels, w.state), levelsHit: w.state.levelsHit };
+    const watch = this.staleness.isStale(accountId, contract) ? 'blind' : 'watching';
+    return { venue: w.venue, takeProfits: w.levels.takeProfits.map((l) => l.price), stop: effectiveStop(w.levels, w.state), levelsHit: w.state.levelsHit, watch };
   }
 
   private async refresh(accountId: string, contract: string): Promise<void> {
@@ -64,7 +76,9 @@ export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
     const position = await this.db.getRepository(Position).findOneBy({ accountId, contract });
     if (position && !position.positionKey && position.netPos !== 0) await this.adoptLegacy(position);
     const plan = parseExitPlan(position?.exitPlan);
-    if (!position || position.netPos === 0 || !position.avgPrice || !position.positionKey || !plan) {
+    const venue = position ? await this.venues.venueOf(accountId) : null;
+    if (!position || position.netPos === 0 || !position.avgPrice || !position.positionKey || !plan || !venue) {
+      if (position && position.netPos !== 0 && plan && !venue) this.logger.error(`position ${accountId} ${contract} has exits but its account is unknown: no venue's price may exit it`);
       this.watched.delete(k);
       return;
     }
@@ -79,7 +93,7 @@ export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
     // a quote may have moved the watch while we read: keep its state
     current = this.watched.get(k);
     if (current?.positionKey === position.positionKey) state = current.state;
-    this.watched.set(k, { accountId, contract, recorderId: position.recorderId, positionKey: position.positionKey, netPos: position.netPos, plan, levels, state });
+    this.watched.set(k, { accountId, contract, venue, recorderId: position.recorderId, positionKey: position.positionKey, netPos: position.netPos, plan, levels, state });
   }
 
   /**
@@ -98,7 +112,7 @@ export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
     const saves: Promise<unknown>[] = [];
     // decided synchronously, so overlapping quotes can never fire one level twice
     for (const w of this.watched.values()) {
-      if (w.contract !== quote.contract) continue;
+      if (w.contract !== quote.contract || w.venue !== quote.venue) continue;
       const { state, exits } = watchQuote(w.plan, w.levels, w.state, quote.price, specForContract(w.contract));
       if (JSON.stringify(state) === JSON.stringify(w.state)) continue;
       w.state = state;

@@ -52,7 +52,7 @@ export class SignalRouterService implements OnModuleInit {
     }
     const recorder = await this.recorders.get(event.recorderId);
     if (alert.price) {
-      this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract, price: alert.price, source: 'alert' });
+      this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract, price: alert.price, source: 'alert', venue: 'paper' });
     }
     await this.recordVirtually(recorder, event);
     const traders = (await this.traders.list({ recorderId: recorder.id })).filter((t) => t.enabled);
@@ -75,7 +75,7 @@ export class SignalRouterService implements OnModuleInit {
   }
 
   private async recordVirtually(recorder: Recorder, event: SignalReceived): Promise<void> {
-    const price = event.alert.price ?? this.quotes.lastPrice(event.contract);
+    const price = event.alert.price ?? this.quotes.lastPrice('paper', event.contract);
     if (!price) {
       await this.signals.record(event.signalId, 'virtual_skipped', 'no price in the alert and no quote yet: the virtual position is unchanged');
       return;

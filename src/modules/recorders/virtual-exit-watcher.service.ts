@@ -9,7 +9,7 @@ import { VirtualBookService } from './virtual-book.service';
 
 /**
  * The recorder's virtual position gets the same take profit, stop loss, trailing stop and
- * break-even as a trader's: on each quote, a level reached is filled virtually AT THE LEVEL PRICE
+ * break-even as a trader's: on each TradingView price (alert or paper quote), a level reached is filled virtually AT THE LEVEL PRICE
  * (the P&L TradingView shows). It only ever writes the virtual book; it never sends an order.
  */
 @Injectable()
@@ -26,6 +26,8 @@ export class VirtualExitWatcher implements OnModuleInit {
   }
 
   async onQuote(quote: QuoteReceived): Promise<void> {
+    // the virtual book is TradingView's view: broker market data never moves it
+    if (quote.venue !== 'paper') return;
     for (const row of await this.book.openWithExits(quote.contract)) {
       await this.book.exclusive(row.recorderId, row.contract, () => this.watch(row.recorderId, row.contract, quote.price));
     }

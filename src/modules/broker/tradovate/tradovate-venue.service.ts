@@ -230,7 +230,7 @@ export class TradovateVenueService implements OnModuleInit, OnApplicationBootstr
       const broker = new TradovateBroker(`tradovate:${key}`, conn);
       if (readOnly) broker.readOnlyReason = 'this is the demo session of a live account (LIVE -> DEMO fallback): it never places orders';
       const md = new TradovateMarketData(t.mdUrl, () => conn.session.token, budget, conn.contracts, (q) =>
-        this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract: q.contract, price: q.price, bid: q.bid, ask: q.ask, source: 'broker' }),
+        this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract: q.contract, price: q.price, bid: q.bid, ask: q.ask, source: 'broker', venue: 'tradovate' }),
         { requestTimeoutMs: t.timeoutMs },
         () => conn.provenToken(),
       );
