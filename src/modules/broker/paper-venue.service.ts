@@ -6,6 +6,7 @@ import { Repository } from 'typeorm';
 import { EventBus } from '../../core/bus/event-bus';
 import { Clock } from '../../core/clock';
 import { trySpecForContract } from '../../core/positions/spec-for-contract';
+import { LastQuotesService } from '../market-data/last-quotes.service';
 import { BrokerRegistry } from './broker-registry';
 import { PaperState } from './entities/paper-state.entity';
 import { DurableBroker } from './durable-broker';
@@ -35,6 +36,7 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
     private readonly bus: EventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lastQuotes: LastQuotesService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -43,6 +45,7 @@ export class PaperVenueService implements OnModuleInit, BeforeApplicationShutdow
     const clock = () => this.clock.now();
     this.exchange = stored ? PaperExchange.restore(JSON.parse(stored.snapshot), book, clock) : new PaperExchange(book, clock);
     this.exchange.changes$.subscribe(() => void this.persisted());
+    for (const quote of this.exchange.listQuotes()) if (quote.price) this.lastQuotes.restorePrice('paper', quote.contract, quote.price);
     const paper = new DurableBroker(new PaperBroker(this.exchange), () => this.persisted());
     this.registry.registerBroker(this.config.paperLatencyMs > 0 ? new LatentBroker(paper, this.config.paperLatencyMs) : paper);
     this.bus.on('QuoteReceived', 'paper-quotes', (quote) => {

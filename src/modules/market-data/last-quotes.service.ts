@@ -2,7 +2,6 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EventBus } from '../../core/bus/event-bus';
 import { QuoteReceived } from '../../core/bus/events';
 import { Venue } from '../../core/market/venue';
-import { PaperVenueService } from '../broker/paper-venue.service';
 
 export interface LastQuote {
   price: string;
@@ -20,11 +19,10 @@ export interface LastQuote {
 @Injectable()
 export class LastQuotesService implements OnModuleInit {
   private readonly quotes = new Map<string, LastQuote>();
+  /** prices a venue kept across a restart (the paper exchange's snapshot), without a quote time */
+  private readonly restored = new Map<string, string>();
 
-  constructor(
-    private readonly bus: EventBus,
-    private readonly paper: PaperVenueService,
-  ) {}
+  constructor(private readonly bus: EventBus) {}
 
   onModuleInit(): void {
     this.bus.on('QuoteReceived', 'last-quotes', (q) => {
@@ -45,14 +43,17 @@ export class LastQuotesService implements OnModuleInit {
     }, null);
   }
 
+  /** A venue that keeps its market across a restart hands its last prices over at start. */
+  restorePrice(venue: Venue, contract: string, price: string): void {
+    this.restored.set(key(venue, contract), price);
+  }
+
   /**
-   * The venue's last price of a contract; at the paper venue, before the first quote since start,
-   * the paper exchange's restored one. Null when the venue never quoted it.
+   * The venue's last price of a contract; before the first quote since start, the one the venue
+   * restored. Null when the venue never quoted it.
    */
   lastPrice(venue: Venue, contract: string): string | null {
-    const quoted = this.quotes.get(key(venue, contract))?.price;
-    if (quoted !== undefined) return quoted;
-    return venue === 'paper' ? (this.paper.lastQuote(contract)?.price ?? null) : null;
+    return this.quotes.get(key(venue, contract))?.price ?? this.restored.get(key(venue, contract)) ?? null;
   }
 }
 

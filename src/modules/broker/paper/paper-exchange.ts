@@ -159,6 +159,10 @@ export class PaperExchange {
     });
   }
 
+  listQuotes(): PaperQuote[] {
+    return [...this.quotes.values()].map((quote) => ({ ...quote }));
+  }
+
   lastQuote(contract: string): PaperQuote | null {
     const quote = this.quotes.get(contract);
     return quote ? { ...quote } : null;
