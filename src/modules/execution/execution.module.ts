@@ -11,15 +11,18 @@ import { FlattenController } from './flatten.controller';
 import { FlattenService } from './flatten.service';
 import { IntentExecutorService } from './intent-executor.service';
 import { OrderGateway } from './order-gateway.service';
+import { OrderLimits } from './order-limits';
 import { OrderTracker } from './order-tracker';
 import { Setting } from '../auth/entities/setting.entity';
 import { TradingStateService } from './trading-state.service';
+import { AccountsModule } from '../accounts/accounts.module';
+import { RecordersModule } from '../recorders/recorders.module';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade, Setting])],
+  imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade, Setting]), AccountsModule, RecordersModule],
   controllers: [BookController, FlattenController],
-  providers: [OrderGateway, IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
+  providers: [OrderGateway, OrderLimits, IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
   exports: [TradingStateService, BookReaderService, FlattenService, OrderGateway],
 })
 export class ExecutionModule {}
