@@ -8,6 +8,7 @@ import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions
 import { AccountsService } from '../accounts/accounts.service';
 import { LastQuotesService } from '../market-data/last-quotes.service';
 import { SignalsService } from '../signals/signals.service';
+import { outsidePriceBand } from './alert-price-band';
 import { entryExitPlan } from './entry-exit-plan';
 import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
@@ -52,7 +53,9 @@ export class SignalRouterService implements OnModuleInit {
     }
     const recorder = await this.recorders.get(event.recorderId);
     if (alert.price) {
-      this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract, price: alert.price, source: 'alert' });
+      const offBand = outsidePriceBand(alert.price, this.quotes.lastPrice(contract), this.config.alertPriceBandPct);
+      if (offBand) await this.signals.record(signalId, 'price_warning', offBand);
+      else this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract, price: alert.price, source: 'alert' });
     }
     await this.recordVirtually(recorder, event);
     const traders = (await this.traders.list({ recorderId: recorder.id })).filter((t) => t.enabled);
