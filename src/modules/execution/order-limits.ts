@@ -4,6 +4,7 @@ import { OrderAction } from '../broker/broker.port';
 import { AccountsService } from '../accounts/accounts.service';
 import { TradersService } from '../recorders/traders.service';
 import { OrderPurpose } from './entities/order.entity';
+import { TradingStateService } from './trading-state.service';
 
 export interface LimitCheck {
   accountId: string;
@@ -16,7 +17,7 @@ export interface LimitCheck {
 const REDUCING: readonly OrderPurpose[] = ['close', 'reduce', 'flatten'];
 
 /**
- * Every account and trader limit, checked before an order leaves for any broker (the paper
+ * An account halted on its own (a fill its book could not record) and every account and trader limit, checked before an order leaves for any broker (the paper
  * exchange's own check is not the only guard: Tradovate's account risk settings are not ours).
  * Reducing orders are never blocked: a limit must not keep a position open.
  * Answers why an order is blocked, or null when it may go.
@@ -26,11 +27,14 @@ export class OrderLimits {
   constructor(
     private readonly accounts: AccountsService,
     private readonly traders: TradersService,
+    private readonly tradingState: TradingStateService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async check(order: LimitCheck, readPosition: () => Promise<number>): Promise<string | null> {
     if (REDUCING.includes(order.purpose)) return null;
+    const halted = this.tradingState.accountHaltedReason(order.accountId);
+    if (halted) return `account halted: ${halted}`;
     const verb = `${order.action.toLowerCase()} ${order.quantity}`;
     if (order.quantity > this.config.maxOrderQuantity) {
       return `hard cap JT_MAX_ORDER_QUANTITY ${this.config.maxOrderQuantity}: ${verb} is over it`;
