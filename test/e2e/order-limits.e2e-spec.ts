@@ -33,6 +33,22 @@ describe('order limits on paper', () => {
     expect(await positionsOf(t, account.id)).toEqual([]);
   });
 
+  it("an entry over the trader's maxQuantity is refused for that trader by default, never traded as sent", async () => {
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 3 }, { maxQuantity: 2 });
+    const res = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
+
+    expect(await ordersInSequence(t, account.id)).toEqual([]);
+    expect(await timelineOf(res.body.signalId, account.id)).toContainEqual(['refused', expect.stringMatching(/quantity 3 is over the trader's maxQuantity 2/)]);
+  });
+
+  it("a recorder set to cap trades the trader's maxQuantity instead", async () => {
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 3, oversizedQuantity: 'cap' }, { maxQuantity: 2 });
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
+
+    expect((await ordersInSequence(t, account.id)).map((o) => [o.action, o.quantity, o.status])).toEqual([['Buy', 2, 'filled']]);
+    expect(await brokerNetPos(t, account.id)).toBe(2);
+  });
+
   it('an order over JT_MAX_ORDER_QUANTITY never leaves, whatever the trader multiplier makes of it', async () => {
     const { account, recorder } = await aTradedRecorder(t, { quantity: 2 }, { multiplier: '3' });
     const res = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'sell', price: '21000.00' }).expect(200);

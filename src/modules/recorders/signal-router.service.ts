@@ -14,7 +14,7 @@ import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
 import { RecordersService } from './recorders.service';
 import { TradersService } from './traders.service';
-import { traderQuantity } from './trader-sizing';
+import { refusedOverTraderMax, traderQuantity } from './trader-sizing';
 import { VirtualBookService } from './virtual-book.service';
 
 /**
@@ -69,6 +69,11 @@ export class SignalRouterService implements OnModuleInit {
       const intent = this.intentFor(recorder, trader, event);
       if (!intent) {
         await this.signals.record(signalId, 'skipped', `quantity 0 after multiplier ${trader.multiplier}`, trader.accountId);
+        continue;
+      }
+      const refused = intent.type === 'EnterPosition' ? refusedOverTraderMax(intent.quantity, trader.maxQuantity, recorder.oversizedQuantity) : null;
+      if (refused) {
+        await this.signals.record(signalId, 'refused', refused, trader.accountId);
         continue;
       }
       await this.signals.record(signalId, 'intent', describe(intent), trader.accountId);
