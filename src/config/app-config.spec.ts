@@ -35,6 +35,11 @@ describe('loadConfig', () => {
       expect(config.dedupeWindowSec).toBe(10);
       expect(config.signalMaxAgeSec).toBe(30);
     });
+
+    it('caps an order at 100 contracts and trusts alert prices within 10% of the last price', () => {
+      expect(config.maxOrderQuantity).toBe(100);
+      expect(config.alertPriceBandPct).toBe(10);
+    });
   });
 
   it('puts the default database under JT_DATA_DIR', () => {
@@ -122,6 +127,12 @@ describe('loadConfig', () => {
       ['JT_DEDUPE_WINDOW_SEC', '3601', /at most 3600/],
       ['JT_SIGNAL_MAX_AGE_SEC', 'soon', /whole number of seconds/],
       ['JT_SIGNAL_MAX_AGE_SEC', '601', /at most 600/],
+      ['JT_MAX_ORDER_QUANTITY', '0', /at least 1/],
+      ['JT_MAX_ORDER_QUANTITY', 'lots', /whole number of contracts/],
+      ['JT_MAX_ORDER_QUANTITY', '10001', /at most 10000/],
+      ['JT_ALERT_PRICE_BAND_PCT', '0', /at least 1/],
+      ['JT_ALERT_PRICE_BAND_PCT', '2.5', /whole number of percent/],
+      ['JT_ALERT_PRICE_BAND_PCT', '101', /at most 100/],
     ];
     it.each(cases)('%s=%s', (name, value, why) => {
       const problems = problemsWith({ [name]: value });

@@ -80,6 +80,18 @@ class EnvVars {
   JT_MARKET_DATA_STALE_SEC?: number;
 
   @IsOptional()
+  @IsInt({ message: 'JT_MAX_ORDER_QUANTITY must be a whole number of contracts' })
+  @Min(1, { message: 'JT_MAX_ORDER_QUANTITY must be at least 1' })
+  @Max(10000, { message: 'JT_MAX_ORDER_QUANTITY must be at most 10000' })
+  JT_MAX_ORDER_QUANTITY?: number;
+
+  @IsOptional()
+  @IsInt({ message: 'JT_ALERT_PRICE_BAND_PCT must be a whole number of percent' })
+  @Min(1, { message: 'JT_ALERT_PRICE_BAND_PCT must be at least 1' })
+  @Max(100, { message: 'JT_ALERT_PRICE_BAND_PCT must be at most 100' })
+  JT_ALERT_PRICE_BAND_PCT?: number;
+
+  @IsOptional()
   @Matches(/^(?=.*\S+@\S+\.\S+).{8,200}$/, {
     message: 'JT_SEC_USER_AGENT must name you and give a contact e-mail, e.g. "Just Trades admin@example.com" (SEC fair-access rule)',
   })
@@ -133,6 +145,10 @@ export interface AppConfig {
   paperLatencyMs: number;
   /** a broker account with no quote from its venue for this long, in market hours, has blind exits */
   marketDataStaleSec: number;
+  /** hard cap on the contracts of any one order, whatever the alert, recorder or trader says */
+  maxOrderQuantity: number;
+  /** an alert price further than this (percent) from the venue's last price prices only the virtual book */
+  alertPriceBandPct: number;
   /** false in a CLI process running beside a server: the server owns the paper exchange's state */
   paperStateWritable: boolean;
   tradovate: TradovateConfig;
@@ -160,7 +176,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_MARKET_DATA_STALE_SEC', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
+const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_MARKET_DATA_STALE_SEC', 'JT_MAX_ORDER_QUANTITY', 'JT_ALERT_PRICE_BAND_PCT', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
 
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -201,6 +217,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reconcileIntervalSec: vars.JT_RECONCILE_INTERVAL_SEC ?? 30,
     paperLatencyMs: vars.JT_PAPER_LATENCY_MS ?? 0,
     marketDataStaleSec: vars.JT_MARKET_DATA_STALE_SEC ?? 60,
+    maxOrderQuantity: vars.JT_MAX_ORDER_QUANTITY ?? 100,
+    alertPriceBandPct: vars.JT_ALERT_PRICE_BAND_PCT ?? 10,
     paperStateWritable: true,
     tradovate: tradovate.config,
     insider: {
@@ -221,6 +239,8 @@ class EnvVarsKeys {
   PORT = 0;
   JT_PAPER_LATENCY_MS = 0;
   JT_MARKET_DATA_STALE_SEC = 0;
+  JT_MAX_ORDER_QUANTITY = 0;
+  JT_ALERT_PRICE_BAND_PCT = 0;
   DATABASE_URL = 0;
   JT_DATA_DIR = 0;
   JT_API_KEY = 0;

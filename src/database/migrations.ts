@@ -4,6 +4,15 @@ import { ExitEngine1764800000000 } from '../migrations/1764800000000-ExitEngine'
 import { InsiderTables1764950000000 } from '../migrations/1764950000000-InsiderTables';
 import { PositionExitPlans1765000000000 } from '../migrations/1765000000000-PositionExitPlans';
 import { RoutingAcknowledgement1765200000000 } from '../migrations/1765200000000-RoutingAcknowledgement';
+import { RecorderAlertGuards1765400000000 } from '../migrations/1765400000000-RecorderAlertGuards';
 
 /** Every migration, in order. Schema changes only ever happen through these. */
-export const MIGRATIONS = [InitialSchema1764500000000, TradovateAccounts1764700000000, ExitEngine1764800000000, InsiderTables1764950000000, PositionExitPlans1765000000000, RoutingAcknowledgement1765200000000];
+export const MIGRATIONS = [
+  InitialSchema1764500000000,
+  TradovateAccounts1764700000000,
+  ExitEngine1764800000000,
+  InsiderTables1764950000000,
+  PositionExitPlans1765000000000,
+  RoutingAcknowledgement1765200000000,
+  RecorderAlertGuards1765400000000,
+];

@@ -29,7 +29,7 @@ describe('position exits: levels fixed at the open, watched on every quote', () 
   it('a 3-leg take-profit ladder on 5 contracts (3 x multiplier 2, capped at 5): legs of 2, 2 and the last 1, each once', async () => {
     const { account, recorder } = await aTradedRecorder(
       t,
-      { quantity: 3, takeProfitLevels: [{ ticks: 4, quantity: 1 }, { ticks: 8, quantity: 1 }, { ticks: 12 }] },
+      { quantity: 3, takeProfitLevels: [{ ticks: 4, quantity: 1 }, { ticks: 8, quantity: 1 }, { ticks: 12 }], oversizedQuantity: 'cap' },
       { multiplier: '2', maxQuantity: 5 },
     );
     await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);

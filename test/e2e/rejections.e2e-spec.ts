@@ -37,30 +37,31 @@ describe('rejections and prices', () => {
       expect(steps).not.toContain('filled');
     });
 
-    it("G-24: the account's max position rejects an entry over it; the other account of the recorder still trades", async () => {
+    it("G-24: the account's max position blocks an entry over it before it leaves; the other account of the recorder still trades", async () => {
       const { account: small, recorder } = await aTradedRecorder(t, { quantity: 3 }, {}, { maxPosition: 2 });
       const big = await anAccount(t);
       await aTrader(t, recorder.id, big.id);
-      await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
+      const res = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
 
-      expect(await ordersInSequence(t, small.id)).toEqual([expect.objectContaining({ status: 'rejected', rejectReason: 'MaxPosLimitReached', quantity: 3 })]);
+      expect(await ordersInSequence(t, small.id)).toEqual([]);
+      expect(stepsFor(await signalOf(t, res.body.signalId), small.id)).toContain('order_blocked');
       expect(await positionsOf(t, small.id)).toEqual([]);
       expect(await brokerNetPos(t, small.id)).toBe(0);
       expect(await netPosOf(t, big.id)).toBe(3);
     });
 
-    it('G-24: a reversal whose new side is rejected leaves the account flat with the old side closed, never half-reversed', async () => {
+    it('G-24: a reversal whose new side is over the max position leaves the account flat with the old side closed, never half-reversed', async () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 2 }, {}, { maxPosition: 2 });
       await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
       await t.settle();
-      await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'sell', quantity: 3, price: '21002.00' }).expect(200);
+      const res = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'sell', quantity: 3, price: '21002.00' }).expect(200);
 
       const orders = await ordersInSequence(t, account.id);
       expect(orders.map((o) => [o.purpose, o.action, o.quantity, o.status])).toEqual([
         ['open', 'Buy', 2, 'filled'],
         ['close', 'Sell', 2, 'filled'],
-        ['open', 'Sell', 3, 'rejected'],
       ]);
+      expect(stepsFor(await signalOf(t, res.body.signalId), account.id)).toContain('order_blocked');
       expect(await brokerNetPos(t, account.id)).toBe(0);
       expect(await positionsOf(t, account.id)).toEqual([]);
       expect(await tradesOf(t, account.id)).toEqual([expect.objectContaining({ side: 'LONG', quantity: 2, pnlUsd: '8.00' })]);

@@ -253,10 +253,10 @@ describe('webhook input', () => {
     });
 
     it('G-1: an account whose broker rejects every order still gets 200 accepted', async () => {
-      const { account, recorder } = await aTradedRecorder(t, { quantity: 3 }, {}, { maxPosition: 1 });
-      const res = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
+      const { account, recorder } = await aTradedRecorder(t, { quantity: 3, symbol: 'MYM1!' });
+      const res = await sendAlert(t, recorder.webhookToken, 'buy').expect(200); // no price and no MYM quote yet: the broker refuses
       expect(res.body).toMatchObject({ ok: true, status: 'accepted' });
-      expect(await ordersInSequence(t, account.id)).toEqual([expect.objectContaining({ status: 'rejected', rejectReason: 'MaxPosLimitReached' })]);
+      expect(await ordersInSequence(t, account.id)).toEqual([expect.objectContaining({ status: 'rejected', rejectReason: 'NoQuote' })]);
     });
 
     it('G-1: an account that cannot be traded (disabled) does not change the answer', async () => {

@@ -191,6 +191,8 @@ export interface TradingStateChanged extends Base {
   type: 'TradingStateChanged';
   state: 'active' | 'halted';
   reason: string;
+  /** set when one account alone was halted */
+  accountId?: string;
 }
 
 export interface ExitStateChanged extends Base {
@@ -207,6 +209,15 @@ export interface ExitFailed extends Base {
   type: 'ExitFailed';
   accountId: string;
   contract: string;
+  reason: string;
+}
+
+/** A fill the broker reported that our book could not record: the account is halted until re-armed. */
+export interface FillUnrecorded extends Base {
+  type: 'FillUnrecorded';
+  accountId: string;
+  contract: string;
+  brokerFillId: string;
   reason: string;
 }
 
@@ -258,6 +269,7 @@ export type DomainEvent =
   | TradingStateChanged
   | ExitStateChanged
   | ExitFailed
+  | FillUnrecorded
   | DriftDetected;
 
 export type EventType = DomainEvent['type'];

@@ -44,6 +44,8 @@ export class HealthController {
       startedAt: this.startedAt,
       database: this.db.options.type,
       trading: halted ? { state: 'halted', reason: halted, since: this.tradingState.haltedSince() } : { state: 'active', reason: null, since: null },
+      /** accounts halted on their own (a broker fill their book could not record) until re-armed */
+      haltedAccounts: this.tradingState.haltedAccounts(),
       exitMachines: machines.map(({ accountId, contract, state, reason, attempts, lastResult, updatedAt }) => ({ accountId, contract, state, reason, attempts, lastResult, updatedAt })),
       marketData: accounts.map((a) => {
         const { venue, lastQuoteAt, stale, staleContracts } = this.staleness.statusOf(a.id, a.broker);

@@ -12,17 +12,21 @@ import { FlattenController } from './flatten.controller';
 import { FlattenService } from './flatten.service';
 import { IntentExecutorService } from './intent-executor.service';
 import { OrderGateway } from './order-gateway.service';
+import { OrderLimits } from './order-limits';
 import { OrderTracker } from './order-tracker';
 import { TradingGate } from '../../core/trading-gate';
 import { Setting } from '../auth/entities/setting.entity';
 import { TradingStateService } from './trading-state.service';
+import { AccountDirectoryModule } from '../accounts/account-directory.module';
+import { RecordersModule } from '../recorders/recorders.module';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade, Setting])],
+  imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade, Setting]), AccountDirectoryModule, RecordersModule],
   controllers: [BookController, FlattenController],
   providers: [
     OrderGateway,
+    OrderLimits,
     IntentExecutorService,
     FillRecorderService,
     OrderTracker,

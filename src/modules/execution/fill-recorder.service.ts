@@ -13,12 +13,15 @@ import { Fill } from './entities/fill.entity';
 import { Order, OrderState } from './entities/order.entity';
 import { Position } from './entities/position.entity';
 import { Trade } from './entities/trade.entity';
+import { TradingStateService } from './trading-state.service';
+import { bookQuantityOnly, ledgerUnusable } from './unbooked-fill';
 
 const STATUS: Record<string, OrderState> = { PendingNew: 'pending', Working: 'working', Filled: 'filled', Canceled: 'canceled', Rejected: 'rejected' };
 
 /**
  * Broker reports -> our book. A fill is recorded once (unique broker fill id), moves the position,
- * and closes trades; nothing else writes positions or trades.
+ * and closes trades; nothing else writes positions or trades. A fill that cannot be booked halts
+ * its account (see fillNotBooked).
  */
 @Injectable()
 export class FillRecorderService implements OnModuleInit {
@@ -28,6 +31,7 @@ export class FillRecorderService implements OnModuleInit {
     private readonly bus: EventBus,
     private readonly signals: SignalsService,
     private readonly clock: Clock,
+    private readonly tradingState: TradingStateService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -68,7 +72,24 @@ export class FillRecorderService implements OnModuleInit {
 
   async recordFill(event: FillReceived): Promise<void> {
     const { fill, accountId } = event;
-    const outcome = await inTransaction(this.db, async (tx) => {
+    let outcome: Awaited<ReturnType<FillRecorderService['bookFill']>>;
+    try {
+      outcome = await this.bookFill(event);
+    } catch (error) {
+      return this.fillNotBooked(event, error as Error);
+    }
+    if (!outcome) return;
+    const ts = this.clock.nowIso();
+    await this.signals.record(outcome.order?.signalId ?? null, 'filled', `${fill.action} ${fill.quantity} @ ${fill.price}; position now ${outcome.state.netPos}`, accountId, ts);
+    this.bus.publish({ type: 'PositionChanged', ts, accountId, contract: fill.contract, netPos: outcome.state.netPos, avgPrice: outcome.avgPrice });
+    for (const trade of outcome.trades) {
+      this.bus.publish({ type: 'TradeClosed', ts, accountId, tradeId: trade.id, contract: trade.contract, pnlUsd: trade.pnlUsd });
+    }
+  }
+
+  private bookFill(event: FillReceived) {
+    const { fill, accountId } = event;
+    return inTransaction(this.db, async (tx) => {
       if (await tx.getRepository(Fill).exist({ where: { accountId, brokerFillId: fill.brokerFillId } })) return null;
       const orders = tx.getRepository(Order);
       const order =
@@ -90,6 +111,7 @@ export class FillRecorderService implements OnModuleInit {
       const positions = tx.getRepository(Position);
       const row = await positions.findOneBy({ accountId, contract: fill.contract });
       const before: LedgerState = row ? JSON.parse(row.ledger) : FLAT_LEDGER;
+      if (ledgerUnusable(before)) throw new Error('the position has no usable ledger since an earlier fill could not be booked');
       const { state, closed } = applyFill(before, { action: fill.action, quantity: fill.quantity, price: fill.price, ts: fill.ts }, spec);
       const recorderId = before.netPos === 0 ? order?.recorderId ?? null : row?.recorderId ?? null;
       const avgPrice = ledgerAvgPrice(state, spec);
@@ -106,12 +128,31 @@ export class FillRecorderService implements OnModuleInit {
       for (const trade of trades) await tx.getRepository(Trade).insert(trade);
       return { order, state, avgPrice, trades };
     });
-    if (!outcome) return;
-    const ts = this.clock.nowIso();
-    await this.signals.record(outcome.order?.signalId ?? null, 'filled', `${fill.action} ${fill.quantity} @ ${fill.price}; position now ${outcome.state.netPos}`, accountId, ts);
-    this.bus.publish({ type: 'PositionChanged', ts, accountId, contract: fill.contract, netPos: outcome.state.netPos, avgPrice: outcome.avgPrice });
-    for (const trade of outcome.trades) {
-      this.bus.publish({ type: 'TradeClosed', ts, accountId, tradeId: trade.id, contract: trade.contract, pnlUsd: trade.pnlUsd });
+  }
+
+  /**
+   * A fill the ledger cannot hold never leaves the book silently behind the broker: its quantity is
+   * booked without a price, the account is halted until re-armed, and it is said loudly.
+   */
+  private async fillNotBooked(event: FillReceived, error: Error): Promise<void> {
+    const { fill, accountId } = event;
+    const price = fill.price.length > 24 ? `${fill.price.slice(0, 24)}...` : fill.price;
+    const reason = `${fill.action} ${fill.quantity} ${fill.contract} @ ${price} (broker fill ${fill.brokerFillId}) could not be booked: ${error.message}`;
+    this.logger.error(`account ${accountId}: ${reason}; trading on the account halted`);
+    let order: Order | null = null;
+    let netPos: number | null = null;
+    try {
+      ({ order, netPos } = await inTransaction(this.db, async (tx) => {
+        const found = (fill.clOrdId ? await tx.getRepository(Order).findOneBy({ accountId, clOrdId: fill.clOrdId }) : null) ?? (fill.brokerOrderId ? await tx.getRepository(Order).findOneBy({ accountId, brokerOrderId: fill.brokerOrderId }) : null);
+        return { order: found, netPos: await bookQuantityOnly(tx, accountId, fill, found, this.clock.nowIso()) };
+      }));
+    } catch (bookError) {
+      this.logger.error(`account ${accountId}: not even the quantity of broker fill ${fill.brokerFillId} could be stored: ${(bookError as Error).message}`);
     }
+    await this.tradingState.haltAccount(accountId, reason);
+    const ts = this.clock.nowIso();
+    this.bus.publish({ type: 'FillUnrecorded', ts, accountId, contract: fill.contract, brokerFillId: fill.brokerFillId, reason });
+    await this.signals.record(order?.signalId ?? null, 'fill_not_booked', `${reason}; position now ${netPos ?? 'unknown'}; trading on the account halted until re-armed`, accountId, ts);
+    if (netPos !== null) this.bus.publish({ type: 'PositionChanged', ts, accountId, contract: fill.contract, netPos, avgPrice: null });
   }
 }

@@ -11,6 +11,7 @@ import { BrokerRegistry } from '../broker/broker-registry';
 import { SignalsService } from '../signals/signals.service';
 import { Order, OrderPurpose } from './entities/order.entity';
 import { EntryGuards } from './entry-guards';
+import { OrderLimits } from './order-limits';
 import { OrderTracker } from './order-tracker';
 import { TradingStateService } from './trading-state.service';
 
@@ -33,7 +34,7 @@ export type OrderOutcome =
   | { status: 'duplicate'; orderId: string };
 
 /**
- * The one door to the brokers: the risk step (trading state), the order row written before the
+ * The one door to the brokers: the risk step (trading state, then the account and trader limits), the order row written before the
  * broker sees the order (its clOrdId is unique, so a retry can never place twice), the broker call,
  * and the wait for the broker's final word. Entries and exits both go through here.
  */
@@ -47,6 +48,7 @@ export class OrderGateway {
     private readonly signals: SignalsService,
     private readonly clock: Clock,
     private readonly entryGuards: EntryGuards,
+    private readonly limits: OrderLimits,
     @InjectRepository(Order) private readonly orders: Repository<Order>,
   ) {}
 
@@ -77,6 +79,11 @@ export class OrderGateway {
     if (refused) return { status: 'blocked', orderId: null, reason: refused };
     const existing = await this.findOrder(clOrdId);
     if (existing) return { status: 'duplicate', orderId: existing.id };
+    const overLimit = await this.limits.check({ ...ctx, action, quantity, purpose }, () => this.readPosition(ctx.accountId, ctx.contract));
+    if (overLimit) {
+      await this.signals.record(ctx.signalId, 'order_blocked', overLimit, ctx.accountId);
+      return { status: 'blocked', orderId: null, reason: overLimit };
+    }
     const { broker, accountRef } = await this.broker(ctx.accountId);
     const order = this.newOrder(ctx, action, quantity, purpose, clOrdId);
     await this.orders.insert(order);

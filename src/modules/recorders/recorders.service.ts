@@ -73,6 +73,8 @@ export class RecordersService implements OnModuleInit {
       enabled: dto.enabled ?? true,
       dcaEnabled: dto.dcaEnabled ?? false,
       sameSide: dto.sameSide ?? 'ignore',
+      followAlertTicker: dto.followAlertTicker ?? false,
+      oversizedQuantity: dto.oversizedQuantity ?? 'refuse',
       webhookToken: newWebhookToken(),
       createdAt: now,
       updatedAt: now,

@@ -8,12 +8,13 @@ import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { LastQuotesService } from '../market-data/last-quotes.service';
 import { SignalsService } from '../signals/signals.service';
+import { outsidePriceBand } from './alert-price-band';
 import { entryExitPlan } from './entry-exit-plan';
 import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
 import { RecordersService } from './recorders.service';
 import { TradersService } from './traders.service';
-import { traderQuantity } from './trader-sizing';
+import { refusedOverTraderMax, traderQuantity } from './trader-sizing';
 import { VirtualBookService } from './virtual-book.service';
 
 /**
@@ -52,7 +53,9 @@ export class SignalRouterService implements OnModuleInit {
     }
     const recorder = await this.recorders.get(event.recorderId);
     if (alert.price) {
-      this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract, price: alert.price, source: 'alert', venue: 'paper' });
+      const offBand = outsidePriceBand(alert.price, this.quotes.lastPrice('paper', contract), this.config.alertPriceBandPct);
+      if (offBand) await this.signals.record(signalId, 'price_warning', offBand);
+      else this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract, price: alert.price, source: 'alert', venue: 'paper' });
     }
     await this.recordVirtually(recorder, event);
     const traders = (await this.traders.list({ recorderId: recorder.id })).filter((t) => t.enabled);
@@ -66,6 +69,11 @@ export class SignalRouterService implements OnModuleInit {
       const intent = this.intentFor(recorder, trader, event);
       if (!intent) {
         await this.signals.record(signalId, 'skipped', `quantity 0 after multiplier ${trader.multiplier}`, trader.accountId);
+        continue;
+      }
+      const refused = intent.type === 'EnterPosition' ? refusedOverTraderMax(intent.quantity, trader.maxQuantity, recorder.oversizedQuantity) : null;
+      if (refused) {
+        await this.signals.record(signalId, 'refused', refused, trader.accountId);
         continue;
       }
       await this.signals.record(signalId, 'intent', describe(intent), trader.accountId);

@@ -10,6 +10,7 @@ import { Recorder } from '../recorders/entities/recorder.entity';
 import { RecordersService } from '../recorders/recorders.service';
 import { Signal, SignalStatus } from '../signals/entities/signal.entity';
 import { SignalsService } from '../signals/signals.service';
+import { admitAlert } from './alert-admission';
 import { parseAlert } from './alert-parser';
 import { AlertParseError, ParsedAlert } from './parsed-alert';
 import { dedupeKeyFor } from './signal-dedupe';
@@ -20,7 +21,7 @@ export interface WebhookAnswer {
 }
 
 /**
- * The webhook's whole job: find the recorder, parse, de-duplicate, persist, publish, answer.
+ * The webhook's whole job: find the recorder, parse, admit (own symbol, sane price and size), de-duplicate, persist, publish, answer.
  * No broker work happens here (TradingView gives up after 3 s); trading happens on the bus.
  */
 @Injectable()
@@ -79,6 +80,7 @@ export class WebhookService {
       if (!alert.symbol) throw new AlertParseError('The alert has no ticker and the recorder has no symbol.', 'ticker');
       resolved = resolveContract(alert.symbol, this.clock.now());
       contract = resolved.name;
+      alert = admitAlert(alert, { recorder, contract: resolved, recorderContract: resolveContract(recorder.symbol, this.clock.now()), maxOrderQuantity: this.config.maxOrderQuantity });
     } catch (error) {
       if (!(error instanceof AlertParseError || error instanceof ContractSymbolError)) throw error;
       const field = error instanceof AlertParseError ? error.field : 'ticker';

@@ -29,7 +29,8 @@ export class Fill {
   @Column({ type: 'integer' })
   quantity: number;
 
-  @Column({ type: 'varchar', length: 30 })
+  /** as the broker reported it (text: an off-scale price is still stored, see unbooked-fill.ts) */
+  @Column({ type: 'text' })
   price: string;
 
   @Column({ type: 'varchar', length: 30 })

@@ -64,6 +64,14 @@ export abstract class RecorderSettingsDto {
   @IsOptional()
   @IsIn(['ignore', 'reenter'], { message: 'sameSide must be "ignore" or "reenter"' })
   sameSide?: 'ignore' | 'reenter';
+
+  @IsOptional()
+  @IsBoolean({ message: 'followAlertTicker must be true or false' })
+  followAlertTicker?: boolean;
+
+  @IsOptional()
+  @IsIn(['refuse', 'cap'], { message: 'oversizedQuantity must be "refuse" or "cap"' })
+  oversizedQuantity?: 'refuse' | 'cap';
 }
 
 export class CreateRecorderDto extends RecorderSettingsDto {

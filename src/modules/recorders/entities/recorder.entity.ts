@@ -59,6 +59,14 @@ export class Recorder {
   @Column({ type: 'varchar', length: 10, default: 'ignore' })
   sameSide: 'ignore' | 'reenter';
 
+  /** trade the contract the alert's ticker names; false = an alert for another root is refused */
+  @Column({ type: 'boolean', default: false })
+  followAlertTicker: boolean;
+
+  /** an alert quantity over the caps (JT_MAX_ORDER_QUANTITY, 1000): refuse the alert, or trade the cap */
+  @Column({ type: 'varchar', length: 10, default: 'refuse' })
+  oversizedQuantity: 'refuse' | 'cap';
+
   @Column({ type: 'varchar', length: 64, unique: true })
   webhookToken: string;
 

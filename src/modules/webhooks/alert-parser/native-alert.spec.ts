@@ -204,9 +204,14 @@ describe('native alerts: fields and aliases', () => {
     expect(json({ action: 'buy', trail: 8, trail_freq: 2 }).warnings).toContainEqual(expect.stringMatching(/trail_freq is not supported yet/));
   });
 
-  it('overrides the parser cannot carry are warned about, not silently dropped', () => {
-    const alert = json({ action: 'buy', dollar_tp: 50, risk_percentage: 0 });
-    expect(alert.warnings).toEqual([expect.stringMatching(/dollar_tp is not supported/)]);
+  it('an entry asking for exits or a size the engine cannot apply is refused, naming the field; a close only warns', () => {
+    const error = errorOf(() => json({ action: 'buy', dollar_tp: 50, risk_percentage: 0 }));
+    expect(error).toMatchObject({ field: 'dollar_tp', hint: expect.stringMatching(/takeProfitTicks/) });
+    expect(error.message).toMatch(/dollar_tp asks for a take profit in dollars.*refused/);
+    for (const field of ['tp_price', 'sl_dollar', 'percentage_sl', 'risk_dollars', 'risk_percent']) {
+      expect(errorOf(() => json({ action: 'sell', [field]: '12' })).field).toBe(field);
+    }
+    expect(json({ action: 'close', dollar_sl: 20 }).warnings).toEqual([expect.stringMatching(/dollar_sl .*ignored: this alert opens nothing/)]);
   });
 
   it('id is the explicit id; order_id is only the strategy order id (it repeats on every "Long" entry)', () => {

@@ -1,6 +1,7 @@
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { Verb, lookupVerb, parseVerb, resolveIntent } from './action-resolution';
 import { readPrevious, readTarget } from './strategy-state';
+import { presentRiskFields, refuseUnappliedRiskFields } from './unapplied-risk-fields';
 import {
   AlertFields,
   ParseOptions,
@@ -37,14 +38,19 @@ const TRAIL_TRIGGER_KEYS = ['trail_trigger', 'trail_start'];
 const BREAK_EVEN_KEYS = ['breakeven', 'break_even'];
 const BREAK_EVEN_OFFSET_KEYS = ['breakeven_offset', 'be_offset', 'break_even_offset'];
 
-/** Overrides the original honoured that ParsedAlert cannot carry yet: warn, never drop silently. */
-const UNSUPPORTED_OVERRIDE_KEYS = [
-  'dollar_tp', 'tp_dollar', 'tp_dollars', 'percentage_tp', 'tp_percent', 'tp_percentage', 'tp_price',
-  'dollar_sl', 'sl_dollar', 'sl_dollars', 'percentage_sl', 'sl_percent', 'sl_percentage', 'sl_price',
-  'risk_dollars', 'risk_amount', 'risk_dollar', 'risk_percentage', 'risk_percent', 'risk',
-  // the trailing stop follows every tick
-  'trail_freq', 'trail_frequency', 'trail_interval',
-];
+/** Exits and sizing the original honoured that the engine cannot apply yet: an entry with one is refused. */
+const UNAPPLIED_RISK_FIELDS: Record<string, string> = {
+  dollar_tp: 'a take profit in dollars', tp_dollar: 'a take profit in dollars', tp_dollars: 'a take profit in dollars',
+  percentage_tp: 'a take profit in percent', tp_percent: 'a take profit in percent', tp_percentage: 'a take profit in percent',
+  tp_price: 'a take profit at a price',
+  dollar_sl: 'a stop loss in dollars', sl_dollar: 'a stop loss in dollars', sl_dollars: 'a stop loss in dollars',
+  percentage_sl: 'a stop loss in percent', sl_percent: 'a stop loss in percent', sl_percentage: 'a stop loss in percent',
+  sl_price: 'a stop loss at a price',
+  risk_dollars: 'a size from a dollar risk', risk_amount: 'a size from a dollar risk', risk_dollar: 'a size from a dollar risk',
+  risk_percentage: 'a size from a percent risk', risk_percent: 'a size from a percent risk', risk: 'a size from a risk',
+};
+/** the trailing stop follows every tick, never less often than asked: only a warning */
+const TRAIL_FREQUENCY_KEYS = ['trail_freq', 'trail_frequency', 'trail_interval'];
 
 export function readNativeAlert(
   fields: AlertFields,
@@ -64,7 +70,8 @@ export function readNativeAlert(
     ? optional(() => readQuantity(quantityPick.key, quantityPick.value, warnings), null)
     : null;
   const intent = resolveIntent({ verb, target, previous, contracts }, warnings);
-  warnUnsupportedOverrides(fields, warnings);
+  refuseUnappliedRiskFields(intent.directive, presentRiskFields(fields, UNAPPLIED_RISK_FIELDS), warnings);
+  warnUnsupportedOverrides(fields, warnings, TRAIL_FREQUENCY_KEYS);
   const ids = readIds(fields, warnings);
   return {
     dialect,
@@ -170,7 +177,7 @@ function readIds(fields: AlertFields, warnings: string[]): { explicitId: string 
   return { explicitId: id, strategyOrderId };
 }
 
-export function warnUnsupportedOverrides(fields: AlertFields, warnings: string[], keys = UNSUPPORTED_OVERRIDE_KEYS): void {
+export function warnUnsupportedOverrides(fields: AlertFields, warnings: string[], keys: readonly string[]): void {
   for (const key of keys) {
     const value = fields.get(key);
     if (value !== undefined && !isZeroLike(value)) {

@@ -1,6 +1,7 @@
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { parseVerb, resolveIntent } from './action-resolution';
 import { readFirstFiredAt, readSymbol, warnUnsupportedOverrides } from './native-alert';
+import { presentRiskFields, refuseUnappliedRiskFields } from './unapplied-risk-fields';
 import {
   AlertFields,
   ParseOptions,
@@ -15,14 +16,21 @@ import {
 /**
  * PickMyTrade JSON (alert-formats.md section 4). Its templates carry many zero-valued keys:
  * 0 / "0" / false / "false" mean "feature off", never zero contracts or zero ticks.
- * Its `tp`/`sl` are absolute price levels, so they are never read as tick overrides.
+ * Its `tp`/`sl` are absolute price levels, never tick overrides: an entry carrying them is refused.
  */
 
-const PRICE_LEVEL_KEYS = ['tp', 'sl'];
-const UNSUPPORTED_PMT_KEYS = [
-  'dollar_tp', 'dollar_sl', 'percentage_tp', 'percentage_sl', 'risk_percentage',
-  'trail', 'trail_stop', 'trail_trigger', 'trail_freq', 'breakeven', 'breakeven_offset',
-];
+/** Exits and sizing PickMyTrade alerts can set that the engine cannot apply yet: an entry with one is refused. */
+const UNAPPLIED_RISK_FIELDS: Record<string, string> = {
+  tp: 'a take profit at an absolute price', sl: 'a stop loss at an absolute price',
+  dollar_tp: 'a take profit in dollars', dollar_sl: 'a stop loss in dollars',
+  percentage_tp: 'a take profit in percent', percentage_sl: 'a stop loss in percent',
+  risk_percentage: 'a size from a percent risk',
+  trail: 'a trailing stop', trail_stop: 'a trailing stop distance', trail_trigger: 'a trailing stop trigger',
+  breakeven: 'a break-even stop', breakeven_offset: 'a break-even offset',
+  advance_tp_sl: 'take-profit and stop-loss legs',
+};
+/** the trailing stop follows every tick, never less often than asked: only a warning */
+const TRAIL_FREQUENCY_KEYS = ['trail_freq'];
 
 export function readPickMyTradeAlert(fields: AlertFields, opts: ParseOptions, warnings: string[] = []): ParsedAlert {
   const data = fields.get('data');
@@ -43,12 +51,8 @@ export function readPickMyTradeAlert(fields: AlertFields, opts: ParseOptions, wa
   const priceValue = fields.get('price');
   const price = isZeroLike(priceValue) ? null : readPrice('price', priceValue);
   const intent = resolveIntent({ verb, target: null, previous: null, contracts: quantity }, warnings);
-  for (const key of PRICE_LEVEL_KEYS) {
-    if (!isZeroLike(fields.get(key))) {
-      warnings.push(`${key} is an absolute price in PickMyTrade alerts, not ticks: ignored; the recorder's settings apply.`);
-    }
-  }
-  warnUnsupportedOverrides(fields, warnings, UNSUPPORTED_PMT_KEYS);
+  refuseUnappliedRiskFields(intent.directive, presentRiskFields(fields, UNAPPLIED_RISK_FIELDS), warnings);
+  warnUnsupportedOverrides(fields, warnings, TRAIL_FREQUENCY_KEYS);
   return {
     dialect: 'pickmytrade',
     directive: intent.directive,

@@ -125,6 +125,17 @@ describe('TradeManager text alerts (section 6)', () => {
   it('a non-numeric price names the field', () => {
     expect(errorOf(() => parseAlert('MyStrat: BUY, Price = n/a, Ticker = MNQ1!')).field).toBe('Price');
   });
+
+  it('an entry with an exit typed into the message is refused, never opened without it; unknown other keys only warn', () => {
+    const error = errorOf(() => parseAlert('MyStrat: BUY, Price = 21000, Ticker = MNQ1!, SL = 20990, TP = 21050'));
+    expect(error).toMatchObject({ field: 'SL' });
+    expect(error.message).toMatch(/also TP/);
+    expect(errorOf(() => parseAlert('MyStrat: SELL, Price = 21000, Ticker = MNQ1!, Stop Loss = 21010')).field).toBe('Stop Loss');
+    expect(parseAlert('MyStrat: BUY, Price = 21000, Ticker = MNQ1!, Note = hi').warnings).toEqual([expect.stringMatching(/"Note" is not used/)]);
+    const close = parseAlert('MyStrat: SELL, Price = 21000, Ticker = MNQ1!, Action = flat, TP = 21050');
+    expect(close.directive).toEqual({ kind: 'CLOSE', side: 'LONG' });
+    expect(close.warnings).toContainEqual(expect.stringMatching(/TP .*opens nothing/));
+  });
 });
 
 describe('text that is nothing we know', () => {

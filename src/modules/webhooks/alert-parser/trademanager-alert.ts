@@ -1,6 +1,7 @@
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { parseVerb, resolveIntent } from './action-resolution';
 import { combineTarget } from './strategy-state';
+import { UnappliedRiskField, refuseUnappliedRiskFields } from './unapplied-risk-fields';
 import {
   ParseOptions,
   emptyStrategyValueError,
@@ -23,6 +24,8 @@ import {
 const TRADEMANAGER_START = /^"?\s*[^:,="]+:\s*[A-Za-z{]/;
 const TRADEMANAGER_KEY = /(?:^|,)\s*(?:price|ticker)\s*=/i;
 const KNOWN_KEYS = ['price', 'ticker', 'period', 'action', 'amount'];
+/** keys a trader may add by hand that would set an exit TradeManager's format does not carry */
+const RISK_KEY = /^(tp|sl|take ?profit|stop ?loss|stop|target|trail(ing)?( ?stop)?|break ?even)$/;
 
 export function looksLikeTradeManager(text: string): boolean {
   return TRADEMANAGER_START.test(text) && TRADEMANAGER_KEY.test(text);
@@ -34,6 +37,7 @@ export function parseTradeManagerAlert(text: string, opts: ParseOptions): Parsed
   const colon = body.indexOf(':');
   const [verbText, ...pairTexts] = body.slice(colon + 1).split(',');
   const pairs = new Map<string, string>();
+  const riskKeys: UnappliedRiskField[] = [];
   for (const pairText of pairTexts) {
     if (pairText.trim() === '') continue;
     const equals = pairText.indexOf('=');
@@ -43,7 +47,9 @@ export function parseTradeManagerAlert(text: string, opts: ParseOptions): Parsed
       );
     }
     const key = pairText.slice(0, equals).trim().toLowerCase();
-    if (!KNOWN_KEYS.includes(key)) {
+    if (RISK_KEY.test(key)) {
+      riskKeys.push({ field: pairText.slice(0, equals).trim(), asks: 'an exit set in the message' });
+    } else if (!KNOWN_KEYS.includes(key)) {
       warnings.push(`TradeManager key "${pairText.slice(0, equals).trim()}" is not used; ignored.`);
     } else if (!pairs.has(key)) {
       pairs.set(key, pairText.slice(equals + 1).trim());
@@ -63,6 +69,7 @@ export function parseTradeManagerAlert(text: string, opts: ParseOptions): Parsed
     warnings,
   );
   const intent = resolveIntent({ verb, target, previous: null, contracts: null }, warnings);
+  refuseUnappliedRiskFields(intent.directive, riskKeys, warnings);
   return {
     dialect: 'trademanager',
     directive: intent.directive,

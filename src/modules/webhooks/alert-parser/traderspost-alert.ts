@@ -1,6 +1,7 @@
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { Intent, StrategyState, parseVerb, resolveIntent } from './action-resolution';
 import { readFirstFiredAt, readFirstPrice, readSymbol, rejectForeignDialects } from './native-alert';
+import { UnappliedRiskField, presentRiskFields, refuseUnappliedRiskFields } from './unapplied-risk-fields';
 import {
   AlertFields,
   ParseOptions,
@@ -55,11 +56,7 @@ export function readTradersPostAlert(fields: AlertFields, opts: ParseOptions, wa
     intent = resolveIntent({ verb, target, previous: null, contracts: quantity }, warnings);
   }
 
-  for (const key of ['takeprofit', 'stoploss']) {
-    if (fields.has(key)) {
-      warnings.push(`${key} (TradersPost price/points bracket) is not supported yet and was ignored.`);
-    }
-  }
+  refuseUnappliedRiskFields(intent.directive, unappliedTradersPostFields(fields), warnings);
   return {
     dialect: 'traderspost',
     directive: intent.directive,
@@ -112,4 +109,24 @@ function rejectUnsupportedQuantityType(fields: AlertFields): void {
     `quantityType is ${describe(value)}: futures accept only fixed_quantity (a number of contracts).`,
     'quantityType',
   );
+}
+
+/** Brackets and order types TradersPost alerts can carry that the engine cannot apply yet (it sends market orders). */
+const UNAPPLIED_RISK_FIELDS: Record<string, string> = {
+  takeprofit: 'a take profit (price, points or percent bracket)',
+  stoploss: 'a stop loss (price, points or percent bracket)',
+  trailamount: 'a trailing stop order',
+  trailpercent: 'a trailing stop order',
+};
+
+/** keys are matched lower-cased; the answer names them as TradersPost documents them */
+const AS_DOCUMENTED: Record<string, string> = { takeprofit: 'takeProfit', stoploss: 'stopLoss', trailamount: 'trailAmount', trailpercent: 'trailPercent' };
+
+function unappliedTradersPostFields(fields: AlertFields): UnappliedRiskField[] {
+  const found = presentRiskFields(fields, UNAPPLIED_RISK_FIELDS).map((f) => ({ ...f, field: AS_DOCUMENTED[f.field] }));
+  const orderType = fields.get('ordertype');
+  if (typeof orderType === 'string' && orderType.trim() !== '' && orderType.trim().toLowerCase() !== 'market') {
+    found.push({ field: 'orderType', asks: `a ${orderType.trim()} order (only market orders are sent)` });
+  }
+  return found;
 }

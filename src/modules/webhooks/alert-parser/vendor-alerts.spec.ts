@@ -76,10 +76,23 @@ describe('TradersPost alerts (section 11.1)', () => {
       .toBe('quantityType');
   });
 
-  it('takeProfit/stopLoss objects are prices or points, never read as ticks', () => {
-    const alert = json({ ticker: 'X', action: 'buy', takeProfit: { amount: 20 }, stopLoss: { type: 'stop', amount: 10 } });
-    expect(alert).toMatchObject({ dialect: 'traderspost', takeProfitTicks: null, stopLossTicks: null });
-    expect(alert.warnings).toHaveLength(2);
+  it('an entry with takeProfit/stopLoss brackets, a trailing stop or a non-market order type is refused, never opened without them', () => {
+    const error = errorOf(() => json({ ticker: 'X', action: 'buy', takeProfit: { amount: 20 }, stopLoss: { type: 'stop', amount: 10 } }));
+    expect(error).toMatchObject({ field: 'takeProfit', hint: expect.stringMatching(/ticks/) });
+    expect(error.message).toMatch(/takeProfit asks for a take profit.*also stopLoss/);
+    expect(errorOf(() => json({ ticker: 'X', action: 'sell', stopLoss: { stopPrice: 21010 } })).field).toBe('stopLoss');
+    expect(errorOf(() => json({ ticker: 'X', action: 'buy', orderType: 'trailing_stop', trailAmount: 5 })).field).toBe('trailAmount');
+    expect(errorOf(() => json({ ticker: 'X', action: 'buy', orderType: 'limit', limitPrice: 21000 })).field).toBe('orderType');
+  });
+
+  it('brackets on an exit change nothing: warned, the exit goes', () => {
+    const alert = json({ ticker: 'X', action: 'exit', takeProfit: { amount: 20 } });
+    expect(alert).toMatchObject({ dialect: 'traderspost', directive: { kind: 'CLOSE' } });
+    expect(alert.warnings).toEqual([expect.stringMatching(/takeProfit .*opens nothing/)]);
+  });
+
+  it('empty bracket objects ask for nothing', () => {
+    expect(json({ ticker: 'X', action: 'buy', takeProfit: {}, stopLoss: { amount: 0 } }).warnings).toEqual([]);
   });
 
   it('the TradersPost strategy template renders and resolves: a reduce keeps its side', () => {
@@ -155,12 +168,15 @@ describe('PickMyTrade alerts (section 11.1)', () => {
     expect(json({ ...base, data: 'close', quantity: 0 })).toMatchObject({ directive: { kind: 'CLOSE' }, quantity: null });
   });
 
-  it('row 13: tp/sl are absolute prices here, never ticks (warned, ignored)', () => {
-    const alert = json({ ...base, data: 'buy', quantity: 1, tp: '21050.25', sl: 20990 });
-    expect(alert).toMatchObject({ takeProfitTicks: null, stopLossTicks: null });
-    expect(alert.warnings).toEqual([
-      expect.stringMatching(/tp is an absolute price/), expect.stringMatching(/sl is an absolute price/),
-    ]);
+  it('row 13: tp/sl are absolute prices here, never ticks: an entry with them is refused, not opened unprotected', () => {
+    const error = errorOf(() => json({ ...base, data: 'buy', quantity: 1, tp: '21050.25', sl: 20990 }));
+    expect(error).toMatchObject({ field: 'tp' });
+    expect(error.message).toMatch(/absolute price.*also sl/);
+    for (const field of ['dollar_tp', 'percentage_sl', 'risk_percentage', 'trail', 'trail_stop', 'trail_trigger', 'breakeven', 'breakeven_offset']) {
+      expect(errorOf(() => json({ ...base, data: 'sell', [field]: '3' })).field).toBe(field);
+    }
+    expect(errorOf(() => json({ ...base, data: 'buy', advance_tp_sl: [{ quantity: 1, tp: 21050 }] })).field).toBe('advance_tp_sl');
+    expect(json({ ...base, data: 'close', sl: 20990 }).warnings).toEqual([expect.stringMatching(/sl .*opens nothing/)]);
   });
 
   it('an alert that only moves a stop is refused instead of opening a trade', () => {
