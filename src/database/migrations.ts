@@ -3,6 +3,7 @@ import { TradovateAccounts1764700000000 } from '../migrations/1764700000000-Trad
 import { ExitEngine1764800000000 } from '../migrations/1764800000000-ExitEngine';
 import { InsiderTables1764950000000 } from '../migrations/1764950000000-InsiderTables';
 import { PositionExitPlans1765000000000 } from '../migrations/1765000000000-PositionExitPlans';
+import { LoginSessions1765600000000 } from '../migrations/1765600000000-LoginSessions';
 
 /** Every migration, in order. Schema changes only ever happen through these. */
-export const MIGRATIONS = [InitialSchema1764500000000, TradovateAccounts1764700000000, ExitEngine1764800000000, InsiderTables1764950000000, PositionExitPlans1765000000000];
+export const MIGRATIONS = [InitialSchema1764500000000, TradovateAccounts1764700000000, ExitEngine1764800000000, InsiderTables1764950000000, PositionExitPlans1765000000000, LoginSessions1765600000000];

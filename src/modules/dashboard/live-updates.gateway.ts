@@ -3,7 +3,8 @@ import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/
 import type { Server, Socket } from 'socket.io';
 import { EventBus } from '../../core/bus/event-bus';
 import { CredentialsService } from '../auth/credentials.service';
-import { SESSION_COOKIE } from '../auth/auth.middleware';
+import { readCookie, SESSION_COOKIE } from '../auth/auth.middleware';
+import { LoginSessionsService } from '../auth/login-sessions.service';
 
 /**
  * Pushes live changes to logged-in browsers: position_update, order_update, signal, status.
@@ -17,6 +18,7 @@ export class LiveUpdatesGateway implements OnModuleInit, OnGatewayConnection {
   constructor(
     private readonly bus: EventBus,
     private readonly credentials: CredentialsService,
+    private readonly sessions: LoginSessionsService,
   ) {}
 
   onModuleInit(): void {
@@ -28,13 +30,9 @@ export class LiveUpdatesGateway implements OnModuleInit, OnGatewayConnection {
     this.bus.on('InsiderSignalRaised', 'live-insider', (e) => this.emit('insider_signal', e));
   }
 
-  handleConnection(client: Socket): void {
-    const cookie = (client.handshake.headers.cookie ?? '')
-      .split(';')
-      .map((p) => p.trim().split('='))
-      .find(([k]) => k === SESSION_COOKIE)?.[1];
+  async handleConnection(client: Socket): Promise<void> {
     const bearer = client.handshake.auth?.token ?? client.handshake.headers.authorization?.replace(/^Bearer\s+/, '');
-    const ok = this.credentials.checkSession(cookie ? decodeURIComponent(cookie) : undefined) || (typeof bearer === 'string' && this.credentials.checkApiKey(bearer));
+    const ok = (typeof bearer === 'string' && this.credentials.checkApiKey(bearer)) || (await this.sessions.check(readCookie(client.handshake, SESSION_COOKIE))) !== null;
     if (!ok) {
       this.logger.warn('refused an unauthenticated live-updates connection');
       client.disconnect(true);
