@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import * as fs from 'fs';
 import * as path from 'path';
+import { LiveUpdatesGateway } from '../../src/modules/dashboard/live-updates.gateway';
 import { aTradedRecorder, positionsOf, sendAlert } from '../support/builders';
 import { csrfTokenIn, logIn, sessionCookieOf } from '../support/browser-session';
 import { startTestApp, TEST_ADMIN_PASSWORD, TEST_API_KEY, TestApp } from '../support/test-app';
@@ -178,6 +179,22 @@ describe('browser-side security', () => {
       expect(set).toMatch(/SameSite=Lax/);
       expect(set).not.toMatch(/Secure/);
     });
+  });
+});
+
+describe('live-updates socket', () => {
+  it('admits the session from our own page, not from another origin (even another port of this host), and not after logout', async () => {
+    const t = await startTestApp();
+    const gateway = t.app.get(LiveUpdatesGateway);
+    const { cookie, csrf } = await logIn(t);
+    const handshake = (origin: string) => ({ headers: { host: '127.0.0.1:8082', cookie, origin }, auth: {} });
+    expect(await gateway.admits(handshake('http://127.0.0.1:8082'))).toBe(true);
+    expect(await gateway.admits(handshake('http://127.0.0.1:9999'))).toBe(false);
+    expect(await gateway.admits(handshake('https://evil.example'))).toBe(false);
+    expect(await gateway.admits({ headers: { host: '127.0.0.1:8082', origin: 'https://evil.example' }, auth: { token: TEST_API_KEY } })).toBe(true);
+    await t.http.post('/logout').set('Cookie', cookie).type('form').send({ _csrf: csrf }).expect(303);
+    expect(await gateway.admits(handshake('http://127.0.0.1:8082'))).toBe(false);
+    await t.close();
   });
 });
 
