@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import type { Browser, Page } from 'playwright-core';
 import { aTradedRecorder, positionsOf, sendAlert } from '../support/builders';
@@ -64,6 +65,24 @@ describe('pages in a real browser, with CSP and CSRF on', () => {
     const [response] = await Promise.all([page.waitForNavigation(), page.click('button:has-text("FLATTEN EVERYTHING")')]);
     expect(response?.status()).toBe(403);
     expect((await t.api.get('/api/kill-switch').expect(200)).body.tripped).toBe(false);
+  });
+
+  browserIt('a page on another port of the same host that auto-submits the kill switch form is refused (the cookie rides along, the token does not)', async () => {
+    const { account, recorder } = await aTradedRecorder(t);
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
+    const attacker: Server = createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<form id="f" method="post" action="${base}/control-center/kill-switch"><input name="reason" value="csrf"></form><script>document.getElementById('f').submit()</script>`),
+    );
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    try {
+      const attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
+      const [refused] = await Promise.all([page.waitForResponse((r) => r.url() === `${base}/control-center/kill-switch`), page.goto(attackerUrl)]);
+      expect(refused.status()).toBe(403);
+    } finally {
+      await new Promise((resolve) => attacker.close(resolve));
+    }
+    expect((await t.api.get('/api/kill-switch').expect(200)).body.tripped).toBe(false);
+    expect(await positionsOf(t, account.id)).toEqual([expect.objectContaining({ netPos: 1 })]);
   });
 
   browserIt('a ticker is added to and removed from the watchlist on /insider', async () => {
