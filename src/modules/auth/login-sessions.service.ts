@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, createHmac, randomBytes } from 'crypto';
-import { IsNull, LessThan, Repository } from 'typeorm';
+import { IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../../core/clock';
 import { CredentialsService } from './credentials.service';
@@ -41,6 +41,7 @@ export class LoginSessionsService implements OnApplicationBootstrap {
     const id = randomBytes(16).toString('hex');
     const secret = randomBytes(32).toString('base64url');
     const maxAgeMs = SESSION_MAX_DAYS * 86_400_000;
+    await this.sessions.delete({ expiresAt: LessThan(now.toISOString()) });
     await this.sessions.insert({
       id,
       secretHash: sha256(secret),
@@ -74,11 +75,11 @@ export class LoginSessionsService implements OnApplicationBootstrap {
     if (session) await this.sessions.update({ id: session.id, revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
   }
 
-  /** Ends every session ("log out everywhere", a new admin password); answers how many were live. */
+  /** Ends every session ("log out everywhere", a new admin password); answers how many it ended. */
   async revokeAll(reason: string): Promise<number> {
-    const result = await this.sessions.update({ revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
+    const now = this.clock.nowIso();
+    const result = await this.sessions.update({ revokedAt: IsNull(), expiresAt: MoreThan(now) }, { revokedAt: now });
     this.logger.warn(`Ended every login session (${result.affected ?? 0}): ${reason}`);
-    await this.sessions.delete({ expiresAt: LessThan(this.clock.nowIso()) });
     return result.affected ?? 0;
   }
 
