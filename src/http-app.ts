@@ -8,6 +8,8 @@ import { AppConfig } from './config/app-config';
 import { Clock } from './core/clock';
 import { applyBodyLimits } from './http/body-limits';
 import { registerViewHelpers } from './modules/dashboard/view-helpers';
+import { registerCsrfPartial } from './modules/auth/csrf-view';
+import { securityHeaders } from './modules/auth/security-headers';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
@@ -17,6 +19,13 @@ export async function createHttpApp(config: AppConfig, clock?: Clock, logger: fa
     bodyParser: false,
     logger: logger === false ? false : levelsFrom(config.logLevel),
   });
+  // browser-side security (issue 10, parts 1-4): proxy trust, headers on every answer, the CSRF partial
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  registerCsrfPartial();
+  // end browser-side security
+
   // TradingView sends JSON or plain text, whatever the header: the webhook reads the raw text
   app.use('/webhook', express.text({ type: () => true, limit: '64kb' }));
   app.use(express.json({ limit: '256kb' }));

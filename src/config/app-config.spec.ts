@@ -105,6 +105,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HOME: '/root', NODE_ENV: 'test', JT_SOMETHING_ELSE: 'x' })).not.toThrow();
   });
 
+  it('keeps sessions 720 idle minutes and trusts no proxy unless told', () => {
+    expect(loadConfig({})).toMatchObject({ sessionIdleMin: 720, trustProxy: false });
+    expect(loadConfig({ JT_SESSION_IDLE_MIN: '30', JT_TRUST_PROXY: '1' })).toMatchObject({ sessionIdleMin: 30, trustProxy: 1 });
+    expect(loadConfig({ JT_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback,10.0.0.0/8');
+    expect(loadConfig({ JT_TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+  });
+
   describe('rejects each bad variable with a message naming it', () => {
     const cases: Array<[string, string, RegExp]> = [
       ['PORT', 'abc', /whole number/],
@@ -133,6 +140,10 @@ describe('loadConfig', () => {
       ['JT_ALERT_PRICE_BAND_PCT', '0', /at least 1/],
       ['JT_ALERT_PRICE_BAND_PCT', '2.5', /whole number of percent/],
       ['JT_ALERT_PRICE_BAND_PCT', '101', /at most 100/],
+      ['JT_SESSION_IDLE_MIN', '0', /at least 1/],
+      ['JT_SESSION_IDLE_MIN', 'forever', /whole number of minutes/],
+      ['JT_TRUST_PROXY', 'yes', /off, a hop count/],
+      ['JT_TRUST_PROXY', '11', /off, a hop count/],
     ];
     it.each(cases)('%s=%s', (name, value, why) => {
       const problems = problemsWith({ [name]: value });

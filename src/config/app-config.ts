@@ -4,6 +4,9 @@ import * as path from 'path';
 import { TradovateConfig, loadTradovateConfig } from './tradovate-config';
 import { WebhookLimitsConfig, loadWebhookLimitsConfig } from './webhook-limits-config';
 
+const PROXY_ADDRESS = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d{1,3})?)`;
+const TRUST_PROXY = new RegExp(String.raw`^(off|([1-9]|10)|${PROXY_ADDRESS}(\s*,\s*${PROXY_ADDRESS})*)$`);
+
 /** The environment as the user writes it; validated once at boot. */
 class EnvVars {
   @IsOptional()
@@ -124,6 +127,18 @@ class EnvVars {
   @IsOptional()
   @Matches(/^(https?:\/\/[^\s]+|none)$/, { message: 'JT_PRICE_URL must be an http(s) URL (a Yahoo-chart-compatible server) or none' })
   JT_PRICE_URL?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'JT_SESSION_IDLE_MIN must be a whole number of minutes' })
+  @Min(1, { message: 'JT_SESSION_IDLE_MIN must be at least 1' })
+  @Max(43200, { message: 'JT_SESSION_IDLE_MIN must be at most 43200 (30 days)' })
+  JT_SESSION_IDLE_MIN?: number;
+
+  @IsOptional()
+  @Matches(TRUST_PROXY, {
+    message: 'JT_TRUST_PROXY must be off, a hop count (1-10), or a comma-separated list of loopback, linklocal, uniquelocal and proxy addresses (CIDR allowed)',
+  })
+  JT_TRUST_PROXY?: string;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -154,6 +169,10 @@ export interface AppConfig {
   tradovate: TradovateConfig;
   insider: InsiderConfig;
   webhookLimits: WebhookLimitsConfig;
+  /** a logged-in session that sees no request for this long ends */
+  sessionIdleMin: number;
+  /** Express's 'trust proxy': false (off), a hop count, or the proxies' addresses */
+  trustProxy: false | number | string;
 }
 
 export interface InsiderConfig {
@@ -176,7 +195,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_MARKET_DATA_STALE_SEC', 'JT_MAX_ORDER_QUANTITY', 'JT_ALERT_PRICE_BAND_PCT', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
+const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_MARKET_DATA_STALE_SEC', 'JT_MAX_ORDER_QUANTITY', 'JT_ALERT_PRICE_BAND_PCT', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC', 'JT_SESSION_IDLE_MIN'];
 
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -221,6 +240,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     alertPriceBandPct: vars.JT_ALERT_PRICE_BAND_PCT ?? 10,
     paperStateWritable: true,
     tradovate: tradovate.config,
+    sessionIdleMin: vars.JT_SESSION_IDLE_MIN ?? 720,
+    trustProxy: parseTrustProxy(vars.JT_TRUST_PROXY),
     insider: {
       secUserAgent: vars.JT_SEC_USER_AGENT?.trim() ?? null,
       secWwwUrl: (vars.JT_SEC_WWW_URL ?? 'https://www.sec.gov').replace(/\/+$/, ''),
@@ -232,6 +253,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     webhookLimits: webhookLimits.config,
   };
+}
+
+function parseTrustProxy(value: string | undefined): false | number | string {
+  if (!value || value === 'off') return false;
+  return /^\d+$/.test(value) ? Number(value) : value.replace(/\s+/g, '');
 }
 
 /** The variable names, for reading only what we validate. */
@@ -258,6 +284,8 @@ class EnvVarsKeys {
   JT_INSIDER_POLL_SEC = 0;
   JT_INSIDER_OFFHOURS_POLL_SEC = 0;
   JT_PRICE_URL = 0;
+  JT_SESSION_IDLE_MIN = 0;
+  JT_TRUST_PROXY = 0;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,5 +1,6 @@
 import { Account } from '../modules/accounts/entities/account.entity';
 import { AccountCredential } from '../modules/accounts/entities/account-credential.entity';
+import { LoginSession } from '../modules/auth/entities/login-session.entity';
 import { Setting } from '../modules/auth/entities/setting.entity';
 import { PaperState } from '../modules/broker/entities/paper-state.entity';
 import { ExitMachine } from '../modules/exits/entities/exit-machine.entity';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   InsiderPending,
   InsiderFeedCursor,
   InsiderWatch,
+  LoginSession,
 ];

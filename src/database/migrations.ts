@@ -5,6 +5,7 @@ import { InsiderTables1764950000000 } from '../migrations/1764950000000-InsiderT
 import { PositionExitPlans1765000000000 } from '../migrations/1765000000000-PositionExitPlans';
 import { RoutingAcknowledgement1765200000000 } from '../migrations/1765200000000-RoutingAcknowledgement';
 import { RecorderAlertGuards1765400000000 } from '../migrations/1765400000000-RecorderAlertGuards';
+import { LoginSessions1765600000000 } from '../migrations/1765600000000-LoginSessions';
 
 /** Every migration, in order. Schema changes only ever happen through these. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PositionExitPlans1765000000000,
   RoutingAcknowledgement1765200000000,
   RecorderAlertGuards1765400000000,
+  LoginSessions1765600000000,
 ];

@@ -74,9 +74,12 @@ describe('security', () => {
     it('a forged or tampered session cookie is refused', async () => {
       const res = await t.http.post('/login').type('form').send({ password: TEST_ADMIN_PASSWORD }).expect(303);
       const [name, value] = sessionCookie(res)!.split('=');
-      const [expiry, mac] = decodeURIComponent(value).split('.');
-      const longer = `${name}=${encodeURIComponent(`${Number(expiry) + 86_400_000 * 365}.${mac}`)}`;
-      await t.http.get('/api/positions').set('Cookie', longer).expect(401);
+      const [id, secret] = decodeURIComponent(value).split('.');
+      const otherId = `${name}=${id.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))}.${secret}`;
+      const otherSecret = `${name}=${id}.${secret.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))}`;
+      await t.http.get('/api/positions').set('Cookie', `${name}=${value}`).expect(200);
+      await t.http.get('/api/positions').set('Cookie', otherId).expect(401);
+      await t.http.get('/api/positions').set('Cookie', otherSecret).expect(401);
       await t.http.get('/api/positions').set('Cookie', 'jt_session=1.abc').expect(401);
     });
 

@@ -10,7 +10,6 @@ import { hashPassword, safeEqual, verifyPassword } from './password-hash';
 import { readOrCreateSecretFile } from './secret-files';
 
 const ADMIN_HASH = 'admin_password_hash';
-const SESSION_DAYS = 7;
 
 /**
  * The installation's secrets: the admin password (only its hash is stored), the API key, and the
@@ -25,6 +24,8 @@ export class CredentialsService implements OnModuleInit {
   private adminHash: string;
   /** where the generated admin password / API key are, for the start-up banner */
   readonly locations: { adminPassword: string | null; apiKey: string | null } = { adminPassword: null, apiKey: null };
+  /** JT_ADMIN_PASSWORD differs from the stored hash at this start: every login session must end */
+  adminPasswordChanged = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,26 +46,14 @@ export class CredentialsService implements OnModuleInit {
     return verifyPassword(candidate, this.adminHash);
   }
 
-  /** A session cookie value: `<expiry ms>.<hmac>`. */
-  newSession(now = Date.now()): string {
-    const expiry = String(now + SESSION_DAYS * 86_400_000);
-    return `${expiry}.${this.sign(expiry)}`;
-  }
-
-  checkSession(cookie: string | undefined, now = Date.now()): boolean {
-    if (!cookie) return false;
-    const [expiry, mac] = cookie.split('.');
-    if (!expiry || !mac || !/^\d+$/.test(expiry)) return false;
-    return safeEqual(mac, this.sign(expiry)) && Number(expiry) > now;
-  }
-
   /** 32-byte key for AES-256-GCM credential encryption. */
   encryptionKey(): Buffer {
-    return createHmac('sha256', this.secretKey).update('credentials').digest();
+    return this.keyFor('credentials');
   }
 
-  private sign(value: string): string {
-    return createHmac('sha256', this.secretKey).update(`session:${this.adminHash}:${value}`).digest('base64url');
+  /** A 32-byte key for one purpose, derived from the secret key (never the key itself). */
+  keyFor(purpose: 'credentials' | 'csrf'): Buffer {
+    return createHmac('sha256', this.secretKey).update(purpose).digest();
   }
 
   private loadSecretKey(): Buffer {
@@ -88,6 +77,7 @@ export class CredentialsService implements OnModuleInit {
     const stored = await this.settings.findOneBy({ key: ADMIN_HASH });
     if (this.config.adminPassword) {
       if (!stored || !verifyPassword(this.config.adminPassword, stored.value)) {
+        this.adminPasswordChanged = stored !== null;
         await this.settings.save({ key: ADMIN_HASH, value: hashPassword(this.config.adminPassword) }, NO_TX);
       }
       return (await this.settings.findOneByOrFail({ key: ADMIN_HASH })).value;

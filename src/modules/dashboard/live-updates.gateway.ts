@@ -1,9 +1,12 @@
-import { Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, OnModuleInit } from '@nestjs/common';
 import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { EventBus } from '../../core/bus/event-bus';
 import { CredentialsService } from '../auth/credentials.service';
-import { SESSION_COOKIE } from '../auth/auth.middleware';
+import { readCookie, SESSION_COOKIE } from '../auth/auth.middleware';
+import { LoginSessionsService } from '../auth/login-sessions.service';
+import { isSameOriginHandshake } from '../auth/request-origin';
 
 /**
  * Pushes live changes to logged-in browsers: position_update, order_update, signal, status.
@@ -17,6 +20,8 @@ export class LiveUpdatesGateway implements OnModuleInit, OnGatewayConnection {
   constructor(
     private readonly bus: EventBus,
     private readonly credentials: CredentialsService,
+    private readonly sessions: LoginSessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -28,17 +33,18 @@ export class LiveUpdatesGateway implements OnModuleInit, OnGatewayConnection {
     this.bus.on('InsiderSignalRaised', 'live-insider', (e) => this.emit('insider_signal', e));
   }
 
-  handleConnection(client: Socket): void {
-    const cookie = (client.handshake.headers.cookie ?? '')
-      .split(';')
-      .map((p) => p.trim().split('='))
-      .find(([k]) => k === SESSION_COOKIE)?.[1];
-    const bearer = client.handshake.auth?.token ?? client.handshake.headers.authorization?.replace(/^Bearer\s+/, '');
-    const ok = this.credentials.checkSession(cookie ? decodeURIComponent(cookie) : undefined) || (typeof bearer === 'string' && this.credentials.checkApiKey(bearer));
-    if (!ok) {
+  async handleConnection(client: Socket): Promise<void> {
+    if (!(await this.admits(client.handshake))) {
       this.logger.warn('refused an unauthenticated live-updates connection');
       client.disconnect(true);
     }
+  }
+
+  /** The API key, or a live session opened from our own origin (a page elsewhere could use the browser's cookie). */
+  async admits(handshake: Pick<Socket['handshake'], 'headers' | 'auth'>): Promise<boolean> {
+    const bearer = handshake.auth?.token ?? handshake.headers.authorization?.replace(/^Bearer\s+/, '');
+    if (typeof bearer === 'string' && this.credentials.checkApiKey(bearer)) return true;
+    return isSameOriginHandshake(handshake.headers, this.config.publicUrl) && (await this.sessions.check(readCookie(handshake, SESSION_COOKIE))) !== null;
   }
 
   private emit(event: string, payload: unknown): void {
