@@ -18,6 +18,39 @@ export type AlertDirective =
 
 export type AlertDialect = 'native' | 'kv' | 'word' | 'trademanager' | 'traderspost' | 'pickmytrade';
 
+/**
+ * Where an exit sits, as the alert wrote it: a distance from the entry (average) price in ticks,
+ * points, percent or dollars (per contract), or an absolute price. The engine turns it into a price
+ * on the contract's tick grid.
+ */
+export type ExitMeasure = { unit: 'ticks' | 'points' | 'percent' | 'dollars'; value: string } | { unit: 'price'; value: string };
+
+/** One take-profit leg: where, and what it takes (contracts, or percent of the position; neither = what is left). */
+export interface TakeProfitLeg {
+  at: ExitMeasure;
+  quantity?: number | null;
+  percentOfPosition?: number | null;
+}
+
+/** The exits an alert asks for; each set field beats the trader's and the recorder's settings. */
+export interface AlertBrackets {
+  /** up to 3 legs, nearest first */
+  takeProfit?: TakeProfitLeg[] | null;
+  stopLoss?: ExitMeasure | null;
+  trailing?: { distance: ExitMeasure; trigger?: ExitMeasure | null; step?: ExitMeasure | null } | null;
+  breakEven?: { trigger: ExitMeasure; offset?: ExitMeasure | null } | null;
+}
+
+/** How the alert sizes the entry, when it does not give contracts. */
+export interface AlertSizing {
+  /** dollars at risk to the stop: contracts = floor(riskDollars / stop distance in dollars) */
+  riskDollars?: string | null;
+  /** percent of the account balance at risk to the stop */
+  riskPercent?: string | null;
+  /** a reduce or close of this percent of the open position */
+  percentOfPosition?: number | null;
+}
+
 export interface ParsedAlert {
   dialect: AlertDialect;
   directive: AlertDirective;
@@ -41,6 +74,11 @@ export interface ParsedAlert {
     breakEvenTicks?: number | null;
     breakEvenOffsetTicks?: number | null;
   };
+  /** exits in any unit (peer dialects, per-alert overrides); absent = none asked beyond the tick fields above */
+  brackets?: AlertBrackets | null;
+  sizing?: AlertSizing | null;
+  /** an alert's own same-direction rule (PickMyTrade duplicate_position_allow / pyramid) */
+  sameDirection?: 'ignore' | 'add' | null;
   /** ISO-8601 time the alert fired ({{timenow}} / time), when present and valid */
   firedAt: string | null;
   /** the alert's own id (`id`), or TradingView's {{strategy.order.id}} */
