@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       expect(config).toMatchObject({ apiKey: null, adminPassword: null, secretKey: null, publicUrl: null });
       expect(config.dedupeWindowSec).toBe(10);
       expect(config.signalMaxAgeSec).toBe(30);
+      expect(config.shutdownDrainSec).toBe(8);
     });
   });
 
@@ -122,6 +123,8 @@ describe('loadConfig', () => {
       ['JT_DEDUPE_WINDOW_SEC', '3601', /at most 3600/],
       ['JT_SIGNAL_MAX_AGE_SEC', 'soon', /whole number of seconds/],
       ['JT_SIGNAL_MAX_AGE_SEC', '601', /at most 600/],
+      ['JT_SHUTDOWN_DRAIN_SEC', 'a while', /whole number of seconds/],
+      ['JT_SHUTDOWN_DRAIN_SEC', '-1', /0 or more/],
     ];
     it.each(cases)('%s=%s', (name, value, why) => {
       const problems = problemsWith({ [name]: value });

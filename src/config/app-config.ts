@@ -73,6 +73,12 @@ class EnvVars {
   JT_PAPER_LATENCY_MS?: number;
 
   @IsOptional()
+  @IsInt({ message: 'JT_SHUTDOWN_DRAIN_SEC must be a whole number of seconds' })
+  @Min(0, { message: 'JT_SHUTDOWN_DRAIN_SEC must be 0 or more' })
+  @Max(600, { message: 'JT_SHUTDOWN_DRAIN_SEC must be at most 600' })
+  JT_SHUTDOWN_DRAIN_SEC?: number;
+
+  @IsOptional()
   @Matches(/^(?=.*\S+@\S+\.\S+).{8,200}$/, {
     message: 'JT_SEC_USER_AGENT must name you and give a contact e-mail, e.g. "Just Trades admin@example.com" (SEC fair-access rule)',
   })
@@ -124,6 +130,8 @@ export interface AppConfig {
   reconcileIntervalSec: number;
   /** the paper broker answers this late, like a remote broker (0 = at once) */
   paperLatencyMs: number;
+  /** on shutdown, how long accepted signals may take to finish before the process stops anyway */
+  shutdownDrainSec: number;
   /** false in a CLI process running beside a server: the server owns the paper exchange's state */
   paperStateWritable: boolean;
   tradovate: TradovateConfig;
@@ -150,7 +158,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
+const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_SHUTDOWN_DRAIN_SEC', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC'];
 
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -188,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signalMaxAgeSec: vars.JT_SIGNAL_MAX_AGE_SEC ?? 30,
     reconcileIntervalSec: vars.JT_RECONCILE_INTERVAL_SEC ?? 30,
     paperLatencyMs: vars.JT_PAPER_LATENCY_MS ?? 0,
+    shutdownDrainSec: vars.JT_SHUTDOWN_DRAIN_SEC ?? 8,
     paperStateWritable: true,
     tradovate: tradovate.config,
     insider: {
@@ -206,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 class EnvVarsKeys {
   PORT = 0;
   JT_PAPER_LATENCY_MS = 0;
+  JT_SHUTDOWN_DRAIN_SEC = 0;
   DATABASE_URL = 0;
   JT_DATA_DIR = 0;
   JT_API_KEY = 0;

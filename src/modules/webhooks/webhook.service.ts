@@ -11,6 +11,7 @@ import { RecordersService } from '../recorders/recorders.service';
 import { Signal, SignalStatus } from '../signals/entities/signal.entity';
 import { SignalsService } from '../signals/signals.service';
 import { parseAlert } from './alert-parser';
+import { IntakeGate } from './intake-gate';
 import { AlertParseError, ParsedAlert } from './parsed-alert';
 import { dedupeKeyFor } from './signal-dedupe';
 
@@ -18,6 +19,12 @@ export interface WebhookAnswer {
   httpStatus: number;
   body: Record<string, unknown>;
 }
+
+/** Nothing was stored: a 5xx makes TradingView retry, and the next process takes the alert. */
+const SHUTTING_DOWN: WebhookAnswer = {
+  httpStatus: HttpStatus.SERVICE_UNAVAILABLE,
+  body: { ok: false, status: 'unavailable', error: 'the server is shutting down: the alert was not stored; send it again once the server is back' },
+};
 
 /**
  * The webhook's whole job: find the recorder, parse, de-duplicate, persist, publish, answer.
@@ -35,6 +42,7 @@ export class WebhookService {
     private readonly tradingState: TradingStateService,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly gate: IntakeGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,6 +60,10 @@ export class WebhookService {
   }
 
   async receive(token: string, rawBody: string, contentType: string | null): Promise<WebhookAnswer> {
+    return (await this.gate.admit(() => this.receiveOpen(token, rawBody, contentType))) ?? SHUTTING_DOWN;
+  }
+
+  private async receiveOpen(token: string, rawBody: string, contentType: string | null): Promise<WebhookAnswer> {
     const recorder = await this.recorders.findByToken(token);
     if (!recorder) return { httpStatus: HttpStatus.NOT_FOUND, body: { ok: false, error: 'unknown webhook token' } };
     const previous = this.lanes.get(recorder.id) ?? Promise.resolve();
