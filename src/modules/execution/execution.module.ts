@@ -13,13 +13,14 @@ import { IntentExecutorService } from './intent-executor.service';
 import { OrderGateway } from './order-gateway.service';
 import { OrderTracker } from './order-tracker';
 import { Setting } from '../auth/entities/setting.entity';
+import { StaleEntryGuard } from './stale-entry-guard';
 import { TradingStateService } from './trading-state.service';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade, Setting])],
   controllers: [BookController, FlattenController],
-  providers: [OrderGateway, IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
+  providers: [OrderGateway, StaleEntryGuard, IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
   exports: [TradingStateService, BookReaderService, FlattenService, OrderGateway],
 })
 export class ExecutionModule {}

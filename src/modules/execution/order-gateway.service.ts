@@ -11,6 +11,7 @@ import { BrokerRegistry } from '../broker/broker-registry';
 import { SignalsService } from '../signals/signals.service';
 import { Order, OrderPurpose } from './entities/order.entity';
 import { OrderTracker } from './order-tracker';
+import { StaleEntryGuard } from './stale-entry-guard';
 import { TradingStateService } from './trading-state.service';
 
 const ORDER_FINAL_TIMEOUT_MS = 10_000;
@@ -28,7 +29,7 @@ export interface OrderContext {
 
 export type OrderOutcome =
   | { status: 'filled'; orderId: string }
-  | { status: 'rejected' | 'canceled' | 'timeout' | 'blocked'; orderId: string | null; reason: string }
+  | { status: 'rejected' | 'canceled' | 'timeout' | 'blocked' | 'stale'; orderId: string | null; reason: string }
   | { status: 'duplicate'; orderId: string };
 
 /**
@@ -44,6 +45,7 @@ export class OrderGateway {
     private readonly tracker: OrderTracker,
     private readonly tradingState: TradingStateService,
     private readonly signals: SignalsService,
+    private readonly staleEntries: StaleEntryGuard,
     private readonly clock: Clock,
     @InjectRepository(Order) private readonly orders: Repository<Order>,
   ) {}
@@ -73,6 +75,8 @@ export class OrderGateway {
     if (halted && !reducing) return { status: 'blocked', orderId: null, reason: `trading halted: ${halted}` };
     const existing = await this.findOrder(clOrdId);
     if (existing) return { status: 'duplicate', orderId: existing.id };
+    const stale = await this.staleEntries.refuse(ctx.signalId, ctx.accountId, purpose);
+    if (stale) return { status: 'stale', orderId: null, reason: stale };
     const { broker, accountRef } = await this.broker(ctx.accountId);
     const order = this.newOrder(ctx, action, quantity, purpose, clOrdId);
     await this.orders.insert(order);
