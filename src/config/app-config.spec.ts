@@ -34,7 +34,7 @@ describe('loadConfig', () => {
       expect(config).toMatchObject({ apiKey: null, adminPassword: null, secretKey: null, publicUrl: null });
       expect(config.dedupeWindowSec).toBe(10);
       expect(config.signalMaxAgeSec).toBe(30);
-      expect(config.shutdownDrainSec).toBe(8);
+      expect(config.shutdownDrainSec).toBe(7);
     });
   });
 

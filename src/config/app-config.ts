@@ -196,7 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signalMaxAgeSec: vars.JT_SIGNAL_MAX_AGE_SEC ?? 30,
     reconcileIntervalSec: vars.JT_RECONCILE_INTERVAL_SEC ?? 30,
     paperLatencyMs: vars.JT_PAPER_LATENCY_MS ?? 0,
-    shutdownDrainSec: vars.JT_SHUTDOWN_DRAIN_SEC ?? 8,
+    shutdownDrainSec: vars.JT_SHUTDOWN_DRAIN_SEC ?? 7,
     paperStateWritable: true,
     tradovate: tradovate.config,
     insider: {

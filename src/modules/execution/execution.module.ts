@@ -21,6 +21,6 @@ import { TradingStateService } from './trading-state.service';
   imports: [TypeOrmModule.forFeature([Order, Fill, Position, Trade, Setting])],
   controllers: [BookController, FlattenController],
   providers: [OrderGateway, StaleEntryGuard, IntentExecutorService, FillRecorderService, OrderTracker, TradingStateService, BookReaderService, FlattenService],
-  exports: [TradingStateService, BookReaderService, FlattenService, OrderGateway],
+  exports: [TradingStateService, BookReaderService, FlattenService, OrderGateway, StaleEntryGuard],
 })
 export class ExecutionModule {}
