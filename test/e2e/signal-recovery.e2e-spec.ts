@@ -1,11 +1,13 @@
 import { DomainEvent } from '../../src/core/bus/events';
 import { EventBus } from '../../src/core/bus/event-bus';
 import { SignalsService } from '../../src/modules/signals/signals.service';
-import { IntakeGate } from '../../src/modules/webhooks/intake-gate';
+import { SignalIntake } from '../../src/modules/signals/signal-intake';
 import { aTradedRecorder, brokerNetPos, ordersInSequence, sendAlert, signalOf, signalsOf } from '../support/builders';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const T0 = '2026-11-30T15:00:00.000Z';
+/** the held signals could never finish: stop at once instead of waiting the drain out */
+const NO_DRAIN = { JT_SHUTDOWN_DRAIN_SEC: '0' };
 const at = (offsetMs: number) => new Date(Date.parse(T0) + offsetMs).toISOString();
 
 /**
@@ -26,7 +28,7 @@ describe('signals a stop left unrouted', () => {
   }
 
   it('at restart each is decided by its age: 20 s old is traded, 45 s old by its fire time is stale with the reason', async () => {
-    t = await startTestApp({ now: T0 });
+    t = await startTestApp({ now: T0, env: NO_DRAIN });
     const young = await aTradedRecorder(t, { symbol: 'MNQ1!', quantity: 1 });
     const old = await aTradedRecorder(t, { symbol: 'MES1!', quantity: 2 });
     const release = holdRouting(t);
@@ -51,7 +53,7 @@ describe('signals a stop left unrouted', () => {
   });
 
   it('a signal whose order went out before the stop is routed again without a second order or a second virtual fill', async () => {
-    t = await startTestApp({ now: T0 });
+    t = await startTestApp({ now: T0, env: NO_DRAIN });
     const { account, recorder } = await aTradedRecorder(t, { quantity: 2 });
     const answer = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
     await t.settle();
@@ -70,10 +72,28 @@ describe('signals a stop left unrouted', () => {
     expect(virtual).toEqual([expect.objectContaining({ netPos: 2 })]);
   });
 
+  it('a signal whose routing throws (its recorder deleted meanwhile) ends failed with the reason, not accepted for ever', async () => {
+    t = await startTestApp({ now: T0 });
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
+    const bus = t.app.get(EventBus);
+    const publish = bus.publish.bind(bus);
+    const held: DomainEvent[] = [];
+    const spy = jest.spyOn(bus, 'publish').mockImplementation((event) => (event.type === 'SignalReceived' ? void held.push(event) : publish(event)));
+    const answer = (await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200)).body;
+    spy.mockRestore();
+    await t.api.delete(`/api/recorders/${recorder.id}`).expect((res) => expect(res.status).toBeLessThan(300));
+    held.forEach((event) => publish(event));
+
+    const signal = await signalOf(t, answer.signalId);
+    expect(signal).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^routing failed: .*not found/) });
+    expect(signal.timeline.map((s) => s.step)).toEqual(['received', 'parsed', 'failed']);
+    expect(await ordersInSequence(t, account.id)).toEqual([]);
+  });
+
   it('once shutdown began the webhook answers 503 and stores nothing', async () => {
     t = await startTestApp({ now: T0 });
     const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
-    t.app.get(IntakeGate).close();
+    t.app.get(SignalIntake).closeAlerts();
     const res = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(503);
     expect(res.body).toMatchObject({ ok: false, status: 'unavailable', error: expect.stringMatching(/shutting down.*not stored/) });
     expect(await signalsOf(t, recorder.id)).toEqual([]);

@@ -8,6 +8,7 @@ import { signalAge, staleReason } from '../../core/signals/signal-age';
 import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
 import { AccountsService } from '../accounts/accounts.service';
 import { LastQuotesService } from '../market-data/last-quotes.service';
+import { SignalIntake } from '../signals/signal-intake';
 import { SignalsService } from '../signals/signals.service';
 import { entryExitPlan } from './entry-exit-plan';
 import { Recorder } from './entities/recorder.entity';
@@ -32,13 +33,24 @@ export class SignalRouterService implements OnModuleInit {
     private readonly accounts: AccountsService,
     private readonly book: VirtualBookService,
     private readonly signals: SignalsService,
+    private readonly intake: SignalIntake,
     private readonly quotes: LastQuotesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.bus.inLanes('SignalReceived', 'signal-router', (e) => e.recorderId, (e) => this.route(e));
+    this.bus.inLanes('SignalReceived', 'signal-router', (e) => e.recorderId, (e) => this.intake.route(() => this.routeOrFail(e)));
+  }
+
+  private async routeOrFail(event: SignalReceived): Promise<void> {
+    try {
+      await this.route(event);
+    } catch (error) {
+      // when even this cannot be written (the database is closing) the signal stays accepted for the next start
+      await this.signals.markFailed(event.signalId, `routing failed: ${(error as Error).message}`).catch(() => undefined);
+      throw error;
+    }
   }
 
   async route(event: SignalReceived): Promise<void> {

@@ -50,6 +50,12 @@ export class SignalsService {
     await this.record(signalId, 'stale', reason, accountId);
   }
 
+  /** Its routing threw: the trader sees why instead of a signal accepted for ever. */
+  async markFailed(signalId: string, reason: string): Promise<void> {
+    await this.setStatus(signalId, 'failed', reason.slice(0, 500));
+    await this.record(signalId, 'failed', reason);
+  }
+
   find(signalId: string): Promise<Signal | null> {
     return this.signals.findOneBy({ id: signalId });
   }

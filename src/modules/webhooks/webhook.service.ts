@@ -9,9 +9,9 @@ import { TradingStateService } from '../execution/trading-state.service';
 import { Recorder } from '../recorders/entities/recorder.entity';
 import { RecordersService } from '../recorders/recorders.service';
 import { Signal, SignalStatus } from '../signals/entities/signal.entity';
+import { SignalIntake } from '../signals/signal-intake';
 import { SignalsService } from '../signals/signals.service';
 import { parseAlert } from './alert-parser';
-import { IntakeGate } from './intake-gate';
 import { AlertParseError, ParsedAlert } from './parsed-alert';
 import { dedupeKeyFor } from './signal-dedupe';
 
@@ -42,7 +42,7 @@ export class WebhookService {
     private readonly tradingState: TradingStateService,
     private readonly bus: EventBus,
     private readonly clock: Clock,
-    private readonly gate: IntakeGate,
+    private readonly intake: SignalIntake,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,7 +60,7 @@ export class WebhookService {
   }
 
   async receive(token: string, rawBody: string, contentType: string | null): Promise<WebhookAnswer> {
-    return (await this.gate.admit(() => this.receiveOpen(token, rawBody, contentType))) ?? SHUTTING_DOWN;
+    return (await this.intake.receive(() => this.receiveOpen(token, rawBody, contentType))) ?? SHUTTING_DOWN;
   }
 
   private async receiveOpen(token: string, rawBody: string, contentType: string | null): Promise<WebhookAnswer> {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RecordersModule } from '../recorders/recorders.module';
 import { WebhookController } from './webhook.controller';
-import { IntakeGate } from './intake-gate';
 import { SignalDrain } from './signal-drain.service';
 import { SignalRecovery } from './signal-recovery.service';
 import { WebhookService } from './webhook.service';
@@ -9,6 +8,6 @@ import { WebhookService } from './webhook.service';
 @Module({
   imports: [RecordersModule],
   controllers: [WebhookController],
-  providers: [WebhookService, IntakeGate, SignalDrain, SignalRecovery],
+  providers: [WebhookService, SignalDrain, SignalRecovery],
 })
 export class WebhooksModule {}
