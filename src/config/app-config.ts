@@ -134,6 +134,8 @@ export interface AppConfig {
   shutdownDrainSec: number;
   /** false in a CLI process running beside a server: the server owns the paper exchange's state */
   paperStateWritable: boolean;
+  /** false in a CLI process: the server alone drains signals on shutdown and recovers them at start */
+  ownsSignalIntake: boolean;
   tradovate: TradovateConfig;
   insider: InsiderConfig;
 }
@@ -198,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     paperLatencyMs: vars.JT_PAPER_LATENCY_MS ?? 0,
     shutdownDrainSec: vars.JT_SHUTDOWN_DRAIN_SEC ?? 7,
     paperStateWritable: true,
+    ownsSignalIntake: true,
     tradovate: tradovate.config,
     insider: {
       secUserAgent: vars.JT_SEC_USER_AGENT?.trim() ?? null,

@@ -31,6 +31,7 @@ export class SignalDrain implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.intake.closeAlerts();
+    if (!this.config.ownsSignalIntake) return;
     const started = performance.now();
     let drained = await this.until(() => this.settled(), this.config.shutdownDrainSec * 1000);
     if (!drained) {

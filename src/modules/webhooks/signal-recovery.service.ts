@@ -26,6 +26,7 @@ export class SignalRecovery implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.ownsSignalIntake) return;
     const unrouted = await this.signals.listUnrouted();
     let routed = 0;
     for (const signal of unrouted) {
