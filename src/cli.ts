@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   config.paperStateWritable = runningServer(config.dataDir) === null;
   // a CLI process never runs the scheduled EDGAR poller; `insider:backfill` polls on its own
   config.insider.pollerEnabled = false;
+  // the server's signals are the server's: a CLI process neither re-routes nor waits for them
+  config.ownsSignalIntake = false;
   try {
     await CommandFactory.run(
       { module: class CliModule {}, imports: [AppModule.register(config), CommandsModule] },

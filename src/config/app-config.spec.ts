@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       expect(config).toMatchObject({ apiKey: null, adminPassword: null, secretKey: null, publicUrl: null });
       expect(config.dedupeWindowSec).toBe(10);
       expect(config.signalMaxAgeSec).toBe(30);
+      expect(config.shutdownDrainSec).toBe(7);
     });
 
     it('caps an order at 100 contracts and trusts alert prices within 10% of the last price', () => {
@@ -144,6 +145,8 @@ describe('loadConfig', () => {
       ['JT_SESSION_IDLE_MIN', 'forever', /whole number of minutes/],
       ['JT_TRUST_PROXY', 'yes', /off, a hop count/],
       ['JT_TRUST_PROXY', '11', /off, a hop count/],
+      ['JT_SHUTDOWN_DRAIN_SEC', 'a while', /whole number of seconds/],
+      ['JT_SHUTDOWN_DRAIN_SEC', '-1', /0 or more/],
     ];
     it.each(cases)('%s=%s', (name, value, why) => {
       const problems = problemsWith({ [name]: value });

@@ -95,6 +95,12 @@ class EnvVars {
   JT_ALERT_PRICE_BAND_PCT?: number;
 
   @IsOptional()
+  @IsInt({ message: 'JT_SHUTDOWN_DRAIN_SEC must be a whole number of seconds' })
+  @Min(0, { message: 'JT_SHUTDOWN_DRAIN_SEC must be 0 or more' })
+  @Max(600, { message: 'JT_SHUTDOWN_DRAIN_SEC must be at most 600' })
+  JT_SHUTDOWN_DRAIN_SEC?: number;
+
+  @IsOptional()
   @Matches(/^(?=.*\S+@\S+\.\S+).{8,200}$/, {
     message: 'JT_SEC_USER_AGENT must name you and give a contact e-mail, e.g. "Just Trades admin@example.com" (SEC fair-access rule)',
   })
@@ -164,8 +170,12 @@ export interface AppConfig {
   maxOrderQuantity: number;
   /** an alert price further than this (percent) from the venue's last price prices only the virtual book */
   alertPriceBandPct: number;
+  /** on shutdown, how long accepted signals may take to finish before the process stops anyway */
+  shutdownDrainSec: number;
   /** false in a CLI process running beside a server: the server owns the paper exchange's state */
   paperStateWritable: boolean;
+  /** false in a CLI process: the server alone drains signals on shutdown and recovers them at start */
+  ownsSignalIntake: boolean;
   tradovate: TradovateConfig;
   insider: InsiderConfig;
   webhookLimits: WebhookLimitsConfig;
@@ -195,7 +205,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_MARKET_DATA_STALE_SEC', 'JT_MAX_ORDER_QUANTITY', 'JT_ALERT_PRICE_BAND_PCT', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC', 'JT_SESSION_IDLE_MIN'];
+const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_MARKET_DATA_STALE_SEC', 'JT_MAX_ORDER_QUANTITY', 'JT_ALERT_PRICE_BAND_PCT', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC', 'JT_SESSION_IDLE_MIN', 'JT_SHUTDOWN_DRAIN_SEC'];
 
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -238,7 +248,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     marketDataStaleSec: vars.JT_MARKET_DATA_STALE_SEC ?? 60,
     maxOrderQuantity: vars.JT_MAX_ORDER_QUANTITY ?? 100,
     alertPriceBandPct: vars.JT_ALERT_PRICE_BAND_PCT ?? 10,
+    shutdownDrainSec: vars.JT_SHUTDOWN_DRAIN_SEC ?? 7,
     paperStateWritable: true,
+    ownsSignalIntake: true,
     tradovate: tradovate.config,
     sessionIdleMin: vars.JT_SESSION_IDLE_MIN ?? 720,
     trustProxy: parseTrustProxy(vars.JT_TRUST_PROXY),
@@ -267,6 +279,7 @@ class EnvVarsKeys {
   JT_MARKET_DATA_STALE_SEC = 0;
   JT_MAX_ORDER_QUANTITY = 0;
   JT_ALERT_PRICE_BAND_PCT = 0;
+  JT_SHUTDOWN_DRAIN_SEC = 0;
   DATABASE_URL = 0;
   JT_DATA_DIR = 0;
   JT_API_KEY = 0;

@@ -18,4 +18,9 @@ export class AccountLanes {
     });
     return next;
   }
+
+  /** No task queued or running for any account. */
+  idle(): boolean {
+    return this.tails.size === 0;
+  }
 }

@@ -22,6 +22,8 @@ export interface SignalReceived extends Base {
   contract: string;
   alert: ParsedAlert;
   receivedAt: string;
+  /** published again at start for a signal a stop left unrouted (part of its work may be done) */
+  recovered?: boolean;
 }
 
 export interface QuoteReceived extends Base {

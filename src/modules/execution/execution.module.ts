@@ -14,8 +14,9 @@ import { IntentExecutorService } from './intent-executor.service';
 import { OrderGateway } from './order-gateway.service';
 import { OrderLimits } from './order-limits';
 import { OrderTracker } from './order-tracker';
-import { TradingGate } from '../../core/trading-gate';
+import { EntryStop, TradingGate } from '../../core/trading-gate';
 import { Setting } from '../auth/entities/setting.entity';
+import { StaleEntryGuard } from './stale-entry-guard';
 import { TradingStateService } from './trading-state.service';
 import { AccountDirectoryModule } from '../accounts/account-directory.module';
 import { RecordersModule } from '../recorders/recorders.module';
@@ -27,6 +28,8 @@ import { RecordersModule } from '../recorders/recorders.module';
   providers: [
     OrderGateway,
     OrderLimits,
+    StaleEntryGuard,
+    { provide: EntryStop, useExisting: StaleEntryGuard },
     IntentExecutorService,
     FillRecorderService,
     OrderTracker,
@@ -36,6 +39,6 @@ import { RecordersModule } from '../recorders/recorders.module';
     FlattenService,
     EntryGuards,
   ],
-  exports: [TradingStateService, TradingGate, BookReaderService, FlattenService, OrderGateway, EntryGuards],
+  exports: [TradingStateService, TradingGate, BookReaderService, FlattenService, OrderGateway, EntryGuards, StaleEntryGuard, EntryStop],
 })
 export class ExecutionModule {}

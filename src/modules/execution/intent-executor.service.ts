@@ -6,6 +6,7 @@ import { Clock } from '../../core/clock';
 import { PlanStep, planEnter } from '../../core/positions/order-plan';
 import { SignalsService } from '../signals/signals.service';
 import { clOrdIdFor, OrderContext, OrderGateway } from './order-gateway.service';
+import { StaleEntryGuard } from './stale-entry-guard';
 
 /**
  * Entry intents -> broker orders, in the account's lane (exits share it, so an entry and an exit
@@ -21,6 +22,7 @@ export class IntentExecutorService implements OnModuleInit {
     private readonly bus: EventBus,
     private readonly lanes: AccountLanes,
     private readonly gateway: OrderGateway,
+    private readonly staleEntries: StaleEntryGuard,
     private readonly signals: SignalsService,
     private readonly clock: Clock,
   ) {}
@@ -35,6 +37,8 @@ export class IntentExecutorService implements OnModuleInit {
       await this.signals.record(signalId, 'duplicate_intent', 'this intent was already executed; nothing sent', accountId);
       return;
     }
+    // refused before the broker is even asked for the position (a backlog at shutdown clears fast)
+    if (await this.staleEntries.refuse(signalId, accountId, 'open')) return;
     let netPos: number;
     try {
       netPos = await this.gateway.readPosition(accountId, intent.contract);

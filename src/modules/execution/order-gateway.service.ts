@@ -13,6 +13,7 @@ import { Order, OrderPurpose } from './entities/order.entity';
 import { EntryGuards } from './entry-guards';
 import { OrderLimits } from './order-limits';
 import { OrderTracker } from './order-tracker';
+import { StaleEntryGuard } from './stale-entry-guard';
 import { TradingStateService } from './trading-state.service';
 
 const ORDER_FINAL_TIMEOUT_MS = 10_000;
@@ -30,7 +31,7 @@ export interface OrderContext {
 
 export type OrderOutcome =
   | { status: 'filled'; orderId: string }
-  | { status: 'rejected' | 'canceled' | 'timeout' | 'blocked'; orderId: string | null; reason: string }
+  | { status: 'rejected' | 'canceled' | 'timeout' | 'blocked' | 'stale'; orderId: string | null; reason: string }
   | { status: 'duplicate'; orderId: string };
 
 /**
@@ -46,6 +47,7 @@ export class OrderGateway {
     private readonly tracker: OrderTracker,
     private readonly tradingState: TradingStateService,
     private readonly signals: SignalsService,
+    private readonly staleEntries: StaleEntryGuard,
     private readonly clock: Clock,
     private readonly entryGuards: EntryGuards,
     private readonly limits: OrderLimits,
@@ -79,6 +81,8 @@ export class OrderGateway {
     if (refused) return { status: 'blocked', orderId: null, reason: refused };
     const existing = await this.findOrder(clOrdId);
     if (existing) return { status: 'duplicate', orderId: existing.id };
+    const stale = await this.staleEntries.refuse(ctx.signalId, ctx.accountId, purpose);
+    if (stale) return { status: 'stale', orderId: null, reason: stale };
     const overLimit = await this.limits.check({ ...ctx, action, quantity, purpose }, () => this.readPosition(ctx.accountId, ctx.contract));
     if (overLimit) {
       await this.signals.record(ctx.signalId, 'order_blocked', overLimit, ctx.accountId);

@@ -4,9 +4,11 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { EventBus } from '../../core/bus/event-bus';
 import { SignalReceived, TradeIntent } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
+import { signalAge, staleReason } from '../../core/signals/signal-age';
 import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { LastQuotesService } from '../market-data/last-quotes.service';
+import { SignalIntake } from '../signals/signal-intake';
 import { SignalsService } from '../signals/signals.service';
 import { outsidePriceBand } from './alert-price-band';
 import { entryExitPlan } from './entry-exit-plan';
@@ -32,23 +34,31 @@ export class SignalRouterService implements OnModuleInit {
     private readonly accounts: AccountDirectory,
     private readonly book: VirtualBookService,
     private readonly signals: SignalsService,
+    private readonly intake: SignalIntake,
     private readonly quotes: LastQuotesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.bus.inLanes('SignalReceived', 'signal-router', (e) => e.recorderId, (e) => this.route(e));
+    this.bus.inLanes('SignalReceived', 'signal-router', (e) => e.recorderId, (e) => this.intake.route(() => this.routeOrFail(e)));
+  }
+
+  private async routeOrFail(event: SignalReceived): Promise<void> {
+    try {
+      await this.route(event);
+    } catch (error) {
+      // when even this cannot be written (the database is closing) the signal stays accepted for the next start
+      await this.signals.markFailed(event.signalId, `routing failed: ${(error as Error).message}`).catch(() => undefined);
+      throw error;
+    }
   }
 
   async route(event: SignalReceived): Promise<void> {
     const { signalId, alert, contract } = event;
-    const ageMs = this.clock.now().getTime() - Date.parse(signalBorn(event));
-    if (ageMs > this.config.signalMaxAgeSec * 1000) {
-      const since = event.alert.firedAt && signalBorn(event) === event.alert.firedAt ? 'counted from its fire time' : 'counted from its arrival';
-      const reason = `stale: ${Math.round(ageMs / 1000)} s old (${since}) when its turn came (limit ${this.config.signalMaxAgeSec} s); not traded`;
-      await this.signals.setStatus(signalId, 'stale', reason);
-      await this.signals.record(signalId, 'stale', reason);
+    const age = signalAge({ firedAt: alert.firedAt ?? null, receivedAt: event.receivedAt }, this.clock.now(), this.config.signalMaxAgeSec);
+    if (age.stale) {
+      await this.signals.markStale(signalId, staleReason(age, 'when its turn came', this.config.signalMaxAgeSec));
       return;
     }
     const recorder = await this.recorders.get(event.recorderId);
@@ -79,10 +89,12 @@ export class SignalRouterService implements OnModuleInit {
       await this.signals.record(signalId, 'intent', describe(intent), trader.accountId);
       this.bus.publish(intent);
     }
-    await this.signals.setStatus(signalId, 'processed');
+    await this.signals.markProcessed(signalId);
   }
 
   private async recordVirtually(recorder: Recorder, event: SignalReceived): Promise<void> {
+    // a signal routed again after a restart was perhaps already booked virtually before the stop
+    if (event.recovered && (await this.signals.hasStep(event.signalId, ['virtual_fill', 'virtual_skipped']))) return;
     const price = event.alert.price ?? this.quotes.lastPrice('paper', event.contract);
     if (!price) {
       await this.signals.record(event.signalId, 'virtual_skipped', 'no price in the alert and no quote yet: the virtual position is unchanged');
@@ -152,19 +164,6 @@ export class SignalRouterService implements OnModuleInit {
       exitPlan: entryExitPlan(recorder, event.alert, trader.multiplier),
     };
   }
-}
-
-const CLOCK_SKEW_MS = 5_000;
-
-/**
- * When the signal was born: the alert's own fire time ({{timenow}}) when it has one, so an alert
- * TradingView delivered late is as old as it really is; the receipt time otherwise, or when the
- * fire time is in the future (a skewed clock at the sender).
- */
-function signalBorn(event: SignalReceived): string {
-  const fired = event.alert.firedAt;
-  if (!fired) return event.receivedAt;
-  return Date.parse(fired) > Date.parse(event.receivedAt) + CLOCK_SKEW_MS ? event.receivedAt : fired;
 }
 
 /** One key per (signal, trader): a retried intent can never place a second order. */

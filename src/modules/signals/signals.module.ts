@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SignalEvent } from './entities/signal-event.entity';
 import { Signal } from './entities/signal.entity';
+import { SignalIntake } from './signal-intake';
 import { SignalsController } from './signals.controller';
 import { SignalsService } from './signals.service';
 
@@ -9,7 +10,7 @@ import { SignalsService } from './signals.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Signal, SignalEvent])],
   controllers: [SignalsController],
-  providers: [SignalsService],
-  exports: [SignalsService],
+  providers: [SignalsService, SignalIntake],
+  exports: [SignalsService, SignalIntake],
 })
 export class SignalsModule {}

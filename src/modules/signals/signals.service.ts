@@ -1,7 +1,7 @@
 import { NO_TX } from '../../database/transactions';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThanOrEqual, Repository } from 'typeorm';
+import { In, MoreThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { SignalEvent } from './entities/signal-event.entity';
 import { Signal, SignalStatus } from './entities/signal.entity';
@@ -37,6 +37,41 @@ export class SignalsService {
 
   async setStatus(signalId: string, status: SignalStatus, reason: string | null = null): Promise<void> {
     await this.signals.update({ id: signalId }, { status, reason });
+  }
+
+  /** Routed; only from `accepted`, so a stale mark made meanwhile (an entry checked at the door) stands. */
+  async markProcessed(signalId: string): Promise<void> {
+    await this.signals.update({ id: signalId, status: 'accepted' }, { status: 'processed' });
+  }
+
+  /** Stale, with the reason on the signal and on its timeline. */
+  async markStale(signalId: string, reason: string, accountId: string | null = null): Promise<void> {
+    await this.setStatus(signalId, 'stale', reason);
+    await this.record(signalId, 'stale', reason, accountId);
+  }
+
+  /** Its routing threw: the trader sees why instead of a signal accepted for ever. */
+  async markFailed(signalId: string, reason: string): Promise<void> {
+    await this.setStatus(signalId, 'failed', reason.slice(0, 500));
+    await this.record(signalId, 'failed', reason);
+  }
+
+  find(signalId: string): Promise<Signal | null> {
+    return this.signals.findOneBy({ id: signalId });
+  }
+
+  /** Signals stored as accepted but never routed (a stop cut them short), oldest first. */
+  listUnrouted(): Promise<Signal[]> {
+    return this.signals.find({ where: { status: 'accepted' }, order: { receivedAt: 'ASC' } });
+  }
+
+  countUnrouted(): Promise<number> {
+    return this.signals.count({ where: { status: 'accepted' } });
+  }
+
+  /** Whether the signal's timeline already has one of these steps (a re-route skips work done once). */
+  hasStep(signalId: string, steps: string[]): Promise<boolean> {
+    return this.events.exist({ where: { signalId, step: In(steps) } });
   }
 
   async record(signalId: string | null, step: string, detail: string | null = null, accountId: string | null = null, ts?: string): Promise<void> {

@@ -9,6 +9,7 @@ import { TradingGate } from '../../core/trading-gate';
 import { Recorder } from '../recorders/entities/recorder.entity';
 import { RecordersService } from '../recorders/recorders.service';
 import { Signal, SignalStatus } from '../signals/entities/signal.entity';
+import { SignalIntake } from '../signals/signal-intake';
 import { SignalsService } from '../signals/signals.service';
 import { admitAlert } from './alert-admission';
 import { parseAlert } from './alert-parser';
@@ -19,6 +20,12 @@ export interface WebhookAnswer {
   httpStatus: number;
   body: Record<string, unknown>;
 }
+
+/** Nothing was stored: a 5xx makes TradingView retry, and the next process takes the alert. */
+const SHUTTING_DOWN: WebhookAnswer = {
+  httpStatus: HttpStatus.SERVICE_UNAVAILABLE,
+  body: { ok: false, status: 'unavailable', error: 'the server is shutting down: the alert was not stored; send it again once the server is back' },
+};
 
 /**
  * The webhook's whole job: find the recorder, parse, admit (own symbol, sane price and size), de-duplicate, persist, publish, answer.
@@ -36,6 +43,7 @@ export class WebhookService {
     private readonly tradingState: TradingGate,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly intake: SignalIntake,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,6 +61,10 @@ export class WebhookService {
   }
 
   async receive(token: string, rawBody: string, contentType: string | null): Promise<WebhookAnswer> {
+    return (await this.intake.receive(() => this.receiveOpen(token, rawBody, contentType))) ?? SHUTTING_DOWN;
+  }
+
+  private async receiveOpen(token: string, rawBody: string, contentType: string | null): Promise<WebhookAnswer> {
     const recorder = await this.recorders.findByToken(token);
     if (!recorder) return { httpStatus: HttpStatus.NOT_FOUND, body: { ok: false, error: 'unknown webhook token' } };
     const previous = this.lanes.get(recorder.id) ?? Promise.resolve();

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { SignalStatus } from '../entities/signal.entity';
 
 export class SignalQueryDto {
   @IsOptional()
@@ -11,10 +12,10 @@ export class SignalQueryDto {
   accountId?: string;
 
   @IsOptional()
-  @IsIn(['accepted', 'duplicate', 'blocked', 'rejected', 'stale', 'processed', 'rate_limited'], {
-    message: 'status must be one of accepted, duplicate, blocked, rejected, stale, processed, rate_limited',
+  @IsIn(['accepted', 'duplicate', 'blocked', 'rejected', 'stale', 'processed', 'failed', 'rate_limited'], {
+    message: 'status must be one of accepted, duplicate, blocked, rejected, stale, processed, failed, rate_limited',
   })
-  status?: 'accepted' | 'duplicate' | 'blocked' | 'rejected' | 'stale' | 'processed' | 'rate_limited';
+  status?: SignalStatus;
 
   @IsOptional()
   @Type(() => Number)

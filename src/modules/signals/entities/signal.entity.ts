@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type SignalStatus = 'accepted' | 'duplicate' | 'blocked' | 'rejected' | 'stale' | 'processed' | 'rate_limited';
+/** `accepted` is the only unfinished state: each accepted signal ends `processed`, `stale` or `failed`. */
+export type SignalStatus = 'accepted' | 'duplicate' | 'blocked' | 'rejected' | 'stale' | 'processed' | 'failed' | 'rate_limited';
 
 /** One webhook delivery, kept verbatim even when it was rejected, so the trader can see it. */
 @Entity('signals')
