@@ -50,7 +50,8 @@ const PAPER_MINIMUMS = {
   'exit: break_even': 1,
   'exit: kill switch': 2,
   'op: reconcile': 2,
-  'orders rejected': 1,
+  /** by the account's position limit: at the order door, or (before the door had it) by the broker */
+  'entries refused': 1,
   'op: restart': 1,
 };
 

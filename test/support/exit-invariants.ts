@@ -242,11 +242,17 @@ export class ExerciseTally {
       if (e.to === 'PREPARE_EXIT') this.add(`exit: ${exitKind(e.reason)}`);
       if (e.reason.startsWith('exit order rejected') || e.reason.includes('EXIT NOT CONFIRMED')) this.add('exit: rejected or failed');
     });
+    // an entry over the account's position limit is refused at the order door now, before any broker sees it
+    t.app.get(EventBus).ofType('IntentBlocked').subscribe((e) => {
+      if (e.reason.includes('maxPosition')) this.add('entries refused');
+    });
   }
 
   addOrders(orders: SentOrder[]): void {
     for (const o of orders) this.add(`order: ${o.purpose} ${o.status}`);
-    this.add('orders rejected', orders.filter((o) => o.status === 'rejected').length);
+    const rejected = orders.filter((o) => o.status === 'rejected').length;
+    this.add('orders rejected', rejected);
+    this.add('entries refused', rejected);
   }
 
   count(what: string): number {
