@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from './config/app-config';
+import { Clock } from './core/clock';
 import { createHttpApp } from './http-app';
 import { CredentialsService } from './modules/auth/credentials.service';
 import { writeServerMarker } from './runtime/server-marker';
@@ -9,7 +10,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createHttpApp(config);
   await app.listen(config.port);
-  writeServerMarker(config.dataDir, config.port);
+  writeServerMarker(config.dataDir, config.port, app.get(Clock).nowIso());
   const logger = new Logger('JustTrades');
   const credentials = app.get(CredentialsService);
   const base = config.publicUrl ?? `http://localhost:${config.port}`;

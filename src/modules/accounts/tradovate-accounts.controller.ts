@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Inject, Param, ParseUUIDPipe, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Clock } from '../../core/clock';
 import { describeError } from '../broker/tradovate/tradovate-errors';
 import { TradovateOAuth } from '../broker/tradovate/tradovate-oauth';
 import { TradovateRoutingCheck } from '../broker/tradovate/tradovate-routing-check';
@@ -18,13 +19,14 @@ export class TradovateAccountsController {
     private readonly routing: TradovateRoutingCheck,
     private readonly oauth: TradovateOAuth,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Get('api/accounts/:id/check-tradingview-routing')
   async checkRouting(@Param('id', ParseUUIDPipe) id: string, @Query('refresh') refresh?: string) {
     const account = await this.accounts.get(id);
     if (account.broker !== 'tradovate') {
-      return { enabled: null, source: 'not-tradovate', checkedAt: new Date().toISOString(), detail: 'TradingView routing only applies to Tradovate accounts' };
+      return { enabled: null, source: 'not-tradovate', checkedAt: this.clock.nowIso(), detail: 'TradingView routing only applies to Tradovate accounts' };
     }
     return this.routing.check(id, refresh === '1' || refresh === 'true');
   }

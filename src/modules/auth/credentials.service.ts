@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from 'crypto';
 import * as path from 'path';
 import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Clock } from '../../core/clock';
 import { Setting } from './entities/setting.entity';
 import { hashPassword, safeEqual, verifyPassword } from './password-hash';
 import { readOrCreateSecretFile } from './secret-files';
@@ -29,6 +30,7 @@ export class CredentialsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(Setting) private readonly settings: Repository<Setting>,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -46,12 +48,12 @@ export class CredentialsService implements OnModuleInit {
   }
 
   /** A session cookie value: `<expiry ms>.<hmac>`. */
-  newSession(now = Date.now()): string {
+  newSession(now = this.clock.now().getTime()): string {
     const expiry = String(now + SESSION_DAYS * 86_400_000);
     return `${expiry}.${this.sign(expiry)}`;
   }
 
-  checkSession(cookie: string | undefined, now = Date.now()): boolean {
+  checkSession(cookie: string | undefined, now = this.clock.now().getTime()): boolean {
     if (!cookie) return false;
     const [expiry, mac] = cookie.split('.');
     if (!expiry || !mac || !/^\d+$/.test(expiry)) return false;

@@ -8,7 +8,7 @@ import { PositionDriftReconciler } from '../reconciler/position-drift-reconciler
 
 @Controller('api')
 export class HealthController {
-  private readonly startedAt = new Date().toISOString();
+  private readonly startedAt: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -16,7 +16,9 @@ export class HealthController {
     private readonly exits: AdvancedExitManager,
     private readonly reconciler: PositionDriftReconciler,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.startedAt = clock.nowIso();
+  }
 
   /** Public: is the process up and the database answering. */
   @Get('health')
