@@ -6,6 +6,7 @@ import * as path from 'path';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { Clock } from './core/clock';
+import { attachJsonNumberTexts, keepRawJson } from './core/json/json-number-texts';
 import { registerViewHelpers } from './modules/dashboard/view-helpers';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -18,7 +19,8 @@ export async function createHttpApp(config: AppConfig, clock?: Clock, logger: fa
   });
   // TradingView sends JSON or plain text, whatever the header: the webhook reads the raw text
   app.use('/webhook', express.text({ type: () => true, limit: '64kb' }));
-  app.use(express.json({ limit: '256kb' }));
+  app.use(express.json({ limit: '256kb', verify: keepRawJson }));
+  app.use(attachJsonNumberTexts);
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.useGlobalPipes(
     new ValidationPipe({
