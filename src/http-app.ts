@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { Clock } from './core/clock';
 import { applyBodyLimits } from './http/body-limits';
+import { attachJsonNumberTexts, keepRawJson } from './core/json/json-number-texts';
 import { registerViewHelpers } from './modules/dashboard/view-helpers';
 import { registerCsrfPartial } from './modules/auth/csrf-view';
 import { securityHeaders } from './modules/auth/security-headers';
@@ -28,7 +29,8 @@ export async function createHttpApp(config: AppConfig, clock?: Clock, logger: fa
 
   // TradingView sends JSON or plain text, whatever the header: the webhook reads the raw text
   app.use('/webhook', express.text({ type: () => true, limit: '64kb' }));
-  app.use(express.json({ limit: '256kb' }));
+  app.use(express.json({ limit: '256kb', verify: keepRawJson }));
+  app.use(attachJsonNumberTexts);
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   applyBodyLimits(app);
   app.useGlobalPipes(

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from './config/app-config';
+import { Clock } from './core/clock';
 import { createHttpApp } from './http-app';
 import { CredentialsService } from './modules/auth/credentials.service';
 import { keepNewFilesPrivate } from './runtime/private-files';
+import { describeBrokers } from './runtime/broker-summary';
 import { writeServerMarker } from './runtime/server-marker';
 
 async function bootstrap(): Promise<void> {
@@ -11,12 +14,12 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createHttpApp(config);
   await app.listen(config.port);
-  writeServerMarker(config.dataDir, config.port);
+  writeServerMarker(config.dataDir, config.port, app.get(Clock).nowIso());
   const logger = new Logger('JustTrades');
   const credentials = app.get(CredentialsService);
   const base = config.publicUrl ?? `http://localhost:${config.port}`;
   logger.log(`Dashboard: ${base}/`);
-  logger.log(`Database: ${config.database.type === 'sqlite' ? config.database.path : 'postgres'}; broker: paper (in-process)`);
+  logger.log(`Database: ${config.database.type === 'sqlite' ? config.database.path : 'postgres'}; ${await describeBrokers(app.get(DataSource))}`);
   logger.log(
     credentials.locations.adminPassword
       ? `Admin password: in ${credentials.locations.adminPassword} (set JT_ADMIN_PASSWORD to choose your own)`

@@ -10,8 +10,8 @@ export interface ServerMarker {
 
 const file = (dataDir: string) => path.join(dataDir, 'server.json');
 
-export function writeServerMarker(dataDir: string, port: number): void {
-  fs.writeFileSync(file(dataDir), JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString() }), { mode: 0o600 });
+export function writeServerMarker(dataDir: string, port: number, startedAt: string): void {
+  fs.writeFileSync(file(dataDir), JSON.stringify({ pid: process.pid, port, startedAt }), { mode: 0o600 });
   const remove = () => removeServerMarker(dataDir);
   process.once('exit', remove);
 }

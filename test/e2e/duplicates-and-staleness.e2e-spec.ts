@@ -1,7 +1,7 @@
 import { DomainEvent } from '../../src/core/bus/events';
 import { EventBus } from '../../src/core/bus/event-bus';
 import { aTradedRecorder, brokerNetPos, ordersInSequence, sendAlert, signalOf, signalsOf } from '../support/builders';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp, testTime } from '../support/test-app';
 
 /** TradingView resends on 5xx (5 s apart, up to 4 deliveries); a repeat must never trade twice. */
 describe('duplicates and staleness', () => {
@@ -12,7 +12,7 @@ describe('duplicates and staleness', () => {
   describe('G-2: one trigger, one order', () => {
     it('G-2: the same alert with {{timenow}} delivered 4 times 5 s apart places one order', async () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 2 });
-      const body = { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: '2026-11-30T14:59:59Z' };
+      const body = { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: testTime(-1) };
       const answers = [];
       for (let delivery = 0; delivery < 4; delivery++) {
         answers.push((await sendAlert(t, recorder.webhookToken, body).expect(200)).body);
@@ -31,7 +31,7 @@ describe('duplicates and staleness', () => {
 
     it('G-2: the same alert arriving 4 times at once (a duplicated TradingView alert) is accepted once', async () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
-      const body = { ticker: 'MNQ1!', action: 'sell', price: '21000.00', time: '2026-11-30T15:00:00Z' };
+      const body = { ticker: 'MNQ1!', action: 'sell', price: '21000.00', time: testTime(0) };
       const answers = await Promise.all([1, 2, 3, 4].map(() => sendAlert(t, recorder.webhookToken, body).expect(200)));
       expect(answers.map((a) => a.body.status).sort()).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate']);
       expect(await ordersInSequence(t, account.id)).toHaveLength(1);
@@ -40,10 +40,10 @@ describe('duplicates and staleness', () => {
 
     it('G-2: the same words fired at another time are a new signal, even within the window', async () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 1, sameSide: 'reenter' });
-      await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: '2026-11-30T14:59:59Z' }).expect(200);
+      await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: testTime(-1) }).expect(200);
       await t.settle();
       t.clock.advance(2_000);
-      const second = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: '2026-11-30T15:00:01Z' }).expect(200);
+      const second = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: testTime(1) }).expect(200);
       expect(second.body.status).toBe('accepted');
       expect((await ordersInSequence(t, account.id)).map((o) => o.purpose)).toEqual(['open', 'close', 'open']);
     });
@@ -82,7 +82,7 @@ describe('duplicates and staleness', () => {
 
     it('G-2: a buy and a close in the same second are two signals, not a duplicate', async () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
-      const time = '2026-11-30T15:00:00Z';
+      const time = testTime(0);
       await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time }).expect(200);
       await t.settle();
       const close = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'close', price: '21000.00', time }).expect(200);
@@ -94,7 +94,7 @@ describe('duplicates and staleness', () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 2 });
       await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
       await t.settle();
-      const close = { ticker: 'MNQ1!', action: 'close', price: '21001.00', time: '2026-11-30T15:00:00Z' };
+      const close = { ticker: 'MNQ1!', action: 'close', price: '21001.00', time: testTime(0) };
       await sendAlert(t, recorder.webhookToken, close).expect(200);
       await sendAlert(t, recorder.webhookToken, close).expect(200);
       expect((await ordersInSequence(t, account.id)).map((o) => o.purpose)).toEqual(['open', 'close']);
@@ -128,7 +128,7 @@ describe('duplicates and staleness', () => {
         action: 'sell', ticker: 'MNQ1!', contracts: '1', market_position: 'flat', market_position_size: '0',
         prev_market_position: 'long', prev_market_position_size: '1', position_size: '0', price, order_id: 'Exit', time,
       });
-      const steps = [entry('2026-11-30T15:00:00Z', '21000.00'), exit('2026-11-30T15:05:00Z', '21004.00'), entry('2026-11-30T15:10:00Z', '21002.00')];
+      const steps = [entry(testTime(0), '21000.00'), exit(testTime(300), '21004.00'), entry(testTime(600), '21002.00')];
       for (const body of steps) {
         expect((await sendAlert(t, recorder.webhookToken, body).expect(200)).body.status).toBe('accepted');
         await t.settle();

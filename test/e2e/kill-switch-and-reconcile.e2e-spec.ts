@@ -5,6 +5,7 @@ import { Position } from '../../src/modules/execution/entities/position.entity';
 import { ExitMachine } from '../../src/modules/exits/entities/exit-machine.entity';
 import { anAccount, aRecorder, aTrader, ordersOf, positionsOf, sendAlert } from '../support/builders';
 import { startTestApp, TestApp } from '../support/test-app';
+import { waitUntil } from '../support/wait-until';
 
 describe('kill switch', () => {
   let t: TestApp;
@@ -137,15 +138,15 @@ describe('restart in the middle of an exit', () => {
     await t.settle();
     await t.app.get(DataSource).getRepository(ExitMachine).save({
       accountId: account.id, contract: 'MNQZ6', state: 'WORKING_EXIT', requestKey: 'crash-exit', reason: 'test', expectedNetPos: 0, startNetPos: 1,
-      clOrdId: 'exit-before-crash', attempts: 1, signalId: null, lastResult: null, updatedAt: new Date().toISOString(),
+      clOrdId: 'exit-before-crash', attempts: 1, signalId: null, lastResult: null, updatedAt: t.clock.nowIso(),
     });
     const dataDir = t.dataDir;
     await t.close();
 
     t = await startTestApp({ dataDir });
-    await new Promise((r) => setTimeout(r, 300));
+    const machines = t.app.get(DataSource).getRepository(ExitMachine);
+    const machine = await waitUntil('the resumed exit machine back to IDLE', async () => (await machines.find()).find((m) => m.state === 'IDLE'));
     await t.settle();
-    const [machine] = await t.app.get(DataSource).getRepository(ExitMachine).find();
     expect(machine).toMatchObject({ state: 'IDLE', lastResult: 'confirmed at the broker: position 0' });
     const { broker: after, accountRef: ref } = t.app.get(BrokerRegistry).forAccount(account.id);
     const sells = (await after.listOrders(ref)).filter((o) => o.action === 'Sell');

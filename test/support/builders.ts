@@ -1,5 +1,5 @@
 import { BrokerRegistry } from '../../src/modules/broker/broker-registry';
-import { TestApp } from './test-app';
+import { TEST_MNQ, TestApp } from './test-app';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix} ${++counter}`;
@@ -92,12 +92,12 @@ export async function ordersInSequence(t: TestApp, accountId: string): Promise<O
 }
 
 /** Net position (0 when flat) of one account and contract, from our book. */
-export async function netPosOf(t: TestApp, accountId: string, contract = 'MNQZ6'): Promise<number> {
+export async function netPosOf(t: TestApp, accountId: string, contract = TEST_MNQ): Promise<number> {
   return (await positionsOf(t, accountId)).find((p) => p.contract === contract)?.netPos ?? 0;
 }
 
 /** Net position as the broker itself reports it (the paper exchange behind the Broker port). */
-export async function brokerNetPos(t: TestApp, accountId: string, contract = 'MNQZ6'): Promise<number> {
+export async function brokerNetPos(t: TestApp, accountId: string, contract = TEST_MNQ): Promise<number> {
   await t.settle();
   const { broker, accountRef } = t.app.get(BrokerRegistry).forAccount(accountId);
   return (await broker.getPosition(accountRef, contract)).netPos;

@@ -84,6 +84,16 @@ export function contractRoot(raw: string): string {
 
 /** Parses a Tradovate contract name (root + month code + one year digit, e.g. 'GCG7') from a position. */
 export function resolveContractName(name: string, now: Date): ResolvedContract {
+  const { spec, monthCode, yearDigit } = parseContractName(name);
+  return resolved(spec, monthCode, expandYear(yearDigit, monthNumber(monthCode), now));
+}
+
+/** The tick size and value of a Tradovate contract name (MNQZ6); the year does not matter, so no clock. */
+export function specOfContractName(name: string): ContractSpec {
+  return parseContractName(name).spec;
+}
+
+function parseContractName(name: string): { spec: ContractSpec; monthCode: string; yearDigit: string } {
   const text = String(name ?? '').trim().toUpperCase();
   const root = CONTRACT_ROOTS.find((r) => text.startsWith(r) && TRADOVATE_NAME_SUFFIX.test(text.slice(r.length)));
   if (!root) {
@@ -98,7 +108,7 @@ export function resolveContractName(name: string, now: Date): ResolvedContract {
   const [, monthCode, yearDigit] = TRADOVATE_NAME_SUFFIX.exec(text.slice(root.length)) as RegExpExecArray;
   const spec = CONTRACT_SPECS.get(root) as ContractSpec;
   assertListedMonth(String(name), spec, monthCode);
-  return resolved(spec, monthCode, expandYear(yearDigit, monthNumber(monthCode), now));
+  return { spec, monthCode, yearDigit };
 }
 
 function parseSymbol(raw: string): ParsedSymbol {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { findContractSpec, type ContractSpec } from '../contracts/contract-specs';
-import { compareDecimal } from './decimal';
+import { compareDecimal, multiplyDecimal, subtractDecimal } from './decimal';
 import {
   addTicks,
   averagePrice,
@@ -188,8 +188,17 @@ describe('tick math', () => {
           const raw = (hundredMillionths / 1e4).toFixed(4);
           const rounded = roundPriceToTick(raw, s);
           expect(roundPriceToTick(rounded, s)).toBe(rounded);
-          expect(compareDecimal(roundPriceToTick(raw, s, 'down'), raw)).toBeLessThanOrEqual(0);
-          expect(compareDecimal(roundPriceToTick(raw, s, 'up'), raw)).toBeGreaterThanOrEqual(0);
+          expect(isOnTick(rounded, s)).toBe(true);
+          // |rounded - raw| * 2 <= tick size
+          const distance = subtractDecimal(rounded, raw);
+          const twice = multiplyDecimal(compareDecimal(distance, 0) < 0 ? subtractDecimal(0, distance) : distance, 2);
+          expect(compareDecimal(twice, s.tickSize)).toBeLessThanOrEqual(0);
+          const down = roundPriceToTick(raw, s, 'down');
+          const up = roundPriceToTick(raw, s, 'up');
+          expect(compareDecimal(down, raw)).toBeLessThanOrEqual(0);
+          expect(compareDecimal(up, raw)).toBeGreaterThanOrEqual(0);
+          // down and up are the two ticks around raw (the same tick when raw is on one)
+          expect(compareDecimal(subtractDecimal(up, down), s.tickSize)).toBeLessThanOrEqual(0);
         }),
       );
     });

@@ -1,9 +1,9 @@
-import { ContractSpec, ContractSymbolError, resolveContractName } from '../contracts';
+import { ContractSpec, ContractSymbolError, specOfContractName } from '../contracts';
 
 /** Tick size and value of a broker contract name (MNQZ6); null when it is not in the table. */
 export function trySpecForContract(contract: string): ContractSpec | null {
   try {
-    return resolveContractName(contract, new Date()).spec;
+    return specOfContractName(contract);
   } catch (error) {
     if (error instanceof ContractSymbolError) return null;
     throw error;

@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from 'crypto';
 import * as path from 'path';
 import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Clock } from '../../core/clock';
 import { Setting } from './entities/setting.entity';
 import { hashPassword, safeEqual, verifyPassword } from './password-hash';
 import { readOrCreateSecretFile } from './secret-files';
@@ -30,6 +31,7 @@ export class CredentialsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(Setting) private readonly settings: Repository<Setting>,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {

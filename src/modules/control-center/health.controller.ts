@@ -10,7 +10,7 @@ import { PositionDriftReconciler } from '../reconciler/position-drift-reconciler
 
 @Controller('api')
 export class HealthController {
-  private readonly startedAt = new Date().toISOString();
+  private readonly startedAt: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -20,7 +20,9 @@ export class HealthController {
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
     private readonly staleness: MarketDataStalenessService,
-  ) {}
+  ) {
+    this.startedAt = clock.nowIso();
+  }
 
   /** Public: is the process up and the database answering. */
   @Get('health')

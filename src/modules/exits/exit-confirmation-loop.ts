@@ -19,7 +19,7 @@ export class ExitConfirmationLoop {
   ) {}
 
   async waitFor(accountId: string, contract: string, expected: number, timeoutMs = CONFIRM_TIMEOUT_MS): Promise<number | null> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     let seen: number | null = null;
     for (;;) {
       try {
@@ -27,12 +27,12 @@ export class ExitConfirmationLoop {
       } catch {
         seen = null;
       }
-      if (seen === expected || Date.now() >= deadline) return seen;
+      if (seen === expected || performance.now() >= deadline) return seen;
       const wake$ = this.bus.ofType('PositionUpdated').pipe(
         filter((e) => e.accountId === accountId && e.position.contract === contract),
         map(() => undefined),
       );
-      await firstValueFrom(merge(wake$, timer(Math.min(POLL_MS, Math.max(0, deadline - Date.now())))));
+      await firstValueFrom(merge(wake$, timer(Math.min(POLL_MS, Math.max(0, deadline - performance.now())))));
     }
   }
 }

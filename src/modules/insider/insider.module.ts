@@ -38,13 +38,13 @@ export const SEC_BUCKET = new TokenBucket(8, 2);
   providers: [
     {
       provide: EdgarHttpClient,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new EdgarHttpClient({ userAgent: config.insider.secUserAgent, bucket: SEC_BUCKET }),
+      inject: [APP_CONFIG, Clock],
+      useFactory: (config: AppConfig, clock: Clock) => new EdgarHttpClient({ userAgent: config.insider.secUserAgent, bucket: SEC_BUCKET, now: () => clock.now().getTime() }),
     },
     { provide: EdgarUrls, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new EdgarUrls(config.insider.secWwwUrl, config.insider.secDataUrl) },
     { provide: TickerMap, inject: [EdgarHttpClient, EdgarUrls, Clock], useFactory: (c: EdgarHttpClient, u: EdgarUrls, clock: Clock) => new TickerMap(c, u, () => clock.now().getTime()) },
     { provide: FilingLocator, inject: [EdgarHttpClient, EdgarUrls], useFactory: (c: EdgarHttpClient, u: EdgarUrls) => new FilingLocator(c, u) },
-    { provide: PRICE_PROVIDER, inject: [APP_CONFIG], useFactory: priceProvider },
+    { provide: PRICE_PROVIDER, inject: [APP_CONFIG, Clock], useFactory: priceProvider },
     PriceLookupService,
     InsiderFilingStore,
     InsiderSignalsService,
@@ -60,9 +60,9 @@ export const SEC_BUCKET = new TokenBucket(8, 2);
 export class InsiderModule {}
 
 /** Jest runs must never reach a real price site: under NODE_ENV=test only an explicitly given JT_PRICE_URL is used. */
-function priceProvider(config: AppConfig): PriceProvider {
+function priceProvider(config: AppConfig, clock: Clock): PriceProvider {
   const url = config.insider.priceUrl;
   if (!url) return new NoPriceProvider();
   if (process.env.NODE_ENV === 'test' && /finance\.yahoo\.com/.test(url)) return new NoPriceProvider();
-  return new YahooChartPriceProvider(url);
+  return new YahooChartPriceProvider(url, clock);
 }

@@ -21,7 +21,7 @@ describe('one alert becomes a Tradovate trade (walking skeleton against the fake
     expect(created.status).toBe('connecting');
     const account = await settledAccount(t, created.id);
     expect(account).toMatchObject({ status: 'connected', lastError: null, brokerAccountName: 'DEMO7654321', brokerAccountRef: String(fake.state.demo.accountByName('DEMO7654321').id) });
-    expect(Date.parse(account.tokenExpiresAt!)).toBeGreaterThan(Date.now());
+    expect(Date.parse(account.tokenExpiresAt!)).toBeGreaterThan(t.clock.now().getTime());
     const everything = JSON.stringify((await t.api.get('/api/accounts').expect(200)).body);
     for (const secret of ['fake-password', 'fake-api-secret', 'jt.trader']) expect(everything).not.toContain(secret);
     expect(fake.sessionCount('jt.trader')).toBe(1);

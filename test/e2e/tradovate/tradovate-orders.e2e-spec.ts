@@ -50,7 +50,7 @@ describe('Tradovate orders against the fake: rejections, socket drops, quotes', 
       if (row?.status !== 'rejected') throw new Error(`order is ${row?.status}`);
       return row;
     });
-    expect(order.rejectReason).toBeTruthy();
+    expect(order.rejectReason).toBe('InsufficientMargin');
     expect(await positionsOf(t, accountId)).toEqual([]);
     expect(await tradesOf(t, accountId)).toEqual([]);
   });

@@ -1,12 +1,16 @@
 import { FakeTradovate, FakeTradovateOptions, startFakeTradovate } from '../../fakes/tradovate/fake-tradovate-server';
-import { startTestApp, TestApp } from '../../support/test-app';
+import { FixedClock } from '../../../src/core/clock';
+import { startTestApp, TEST_NOW, TestApp } from '../../support/test-app';
 
 /** The real app with its Tradovate hosts pointed at a fake Tradovate on 127.0.0.1. */
 export async function startAppWithFake(fakeOptions: FakeTradovateOptions = {}, env: Record<string, string> = {}): Promise<{ t: TestApp; fake: FakeTradovate }> {
-  const fake = await startFakeTradovate(fakeOptions);
+  // the fake keeps the app's time, as Tradovate and a real server share the calendar (token expiry)
+  let clock: FixedClock | undefined;
+  const fake = await startFakeTradovate({ now: () => clock?.now() ?? new Date(TEST_NOW), ...fakeOptions });
   const t = await startTestApp({
     env: { TRADOVATE_DEMO_URL: fake.restBase, TRADOVATE_LIVE_URL: fake.liveRestBase, TRADOVATE_MD_URL: fake.mdWsUrl, TRADOVATE_TIMEOUT_MS: '3000', ...env },
   });
+  clock = t.clock;
   return { t, fake };
 }
 

@@ -135,6 +135,6 @@ describe('PaperExchange snapshot and restore', () => {
 
   it('refuses a snapshot of another version', () => {
     const snapshot = { ...aTradedMarket().exchange.snapshot(), version: 2 } as unknown as PaperExchangeSnapshot;
-    expect(() => PaperExchange.restore(snapshot, aContractBook())).toThrow(/version 2/);
+    expect(() => PaperExchange.restore(snapshot, aContractBook(), aPinnedClock())).toThrow(/version 2/);
   });
 });

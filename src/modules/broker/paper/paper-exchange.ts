@@ -64,7 +64,7 @@ export class PaperExchange {
 
   constructor(
     private readonly contractBook: PaperContractBook,
-    clock: () => Date = () => new Date(),
+    clock: () => Date,
   ) {
     this.outbox = new PaperEventOutbox(clock);
     this.events$ = this.outbox.events$;
@@ -74,7 +74,7 @@ export class PaperExchange {
   static restore(
     snapshot: PaperExchangeSnapshot,
     contractBook: PaperContractBook,
-    clock?: () => Date,
+    clock: () => Date,
   ): PaperExchange {
     if (snapshot.version !== PAPER_SNAPSHOT_VERSION) {
       throw new Error(

@@ -13,7 +13,8 @@ export class RateBudget {
   constructor(
     private readonly perMinute: number,
     private readonly burst: number,
-    private readonly now: () => number = Date.now,
+    // elapsed time only (refill, cool-down): a monotonic clock, not the calendar
+    private readonly now: () => number = () => performance.now(),
     private readonly baseCooldownMs = 5_000,
   ) {
     this.tokens = burst;

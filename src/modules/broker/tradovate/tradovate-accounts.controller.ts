@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { Clock } from '../../../core/clock';
 import { AccountDirectory } from '../../accounts/account-directory.service';
 import { RoutingAcknowledgementDto, TradovateCredentialsDto } from '../../accounts/dto/account.dto';
 import { Account } from '../../accounts/entities/account.entity';
@@ -20,13 +21,14 @@ export class TradovateAccountsController {
     private readonly oauth: TradovateOAuth,
     private readonly gate: LiveRoutingGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Get('api/accounts/:id/check-tradingview-routing')
   async checkRouting(@Param('id', ParseUUIDPipe) id: string, @Query('refresh') refresh?: string) {
     const account = await this.accounts.get(id);
     if (account.broker !== 'tradovate') {
-      return { enabled: null, source: 'not-tradovate', checkedAt: new Date().toISOString(), detail: 'TradingView routing only applies to Tradovate accounts' };
+      return { enabled: null, source: 'not-tradovate', checkedAt: this.clock.nowIso(), detail: 'TradingView routing only applies to Tradovate accounts' };
     }
     return this.gate.standing(account, await this.routing.check(id, refresh === '1' || refresh === 'true'));
   }

@@ -47,7 +47,7 @@ export class TradovateConnection {
 
   constructor(readonly options: ConnectionOptions) {
     this.rest = new TradovateRest(options.restUrl, options.budget, options.rest);
-    this.session = new TradovateSession(this.rest, options.credentials, { renewBeforeMs: options.renewBeforeMs });
+    this.session = new TradovateSession(this.rest, options.credentials, { renewBeforeMs: options.renewBeforeMs, now: () => Date.parse(options.nowIso()) });
     this.contracts = new TradovateContracts((path, call) => this.api(path, call));
     this.socket = new TradovateSocket({
       url: options.wsUrl,

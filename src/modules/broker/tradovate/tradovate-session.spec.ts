@@ -15,7 +15,7 @@ describe('Tradovate login against the fake (reference §2, §3)', () => {
   const start = async (opts: Parameters<typeof startFakeTradovate>[0] = {}, renewBeforeMs = 900_000) => {
     fake = await startFakeTradovate(opts);
     const rest = new TradovateRest(fake.restBase, new RateBudget(600, 50), { timeoutMs: 3_000, maxPenaltyWaitSec: 10, getTicketMode: 'post-body' });
-    session = new TradovateSession(rest, CREDS, { renewBeforeMs });
+    session = new TradovateSession(rest, CREDS, { renewBeforeMs, now: Date.now });
   };
   afterEach(async () => {
     session?.stop();

@@ -26,7 +26,8 @@ export interface SessionToken {
 export interface SessionOptions {
   /** renew this long before expirationTime (reference: about 15 minutes) */
   renewBeforeMs: number;
-  now?: () => number;
+  /** the injected Clock's now (ms): token expiry is calendar time */
+  now: () => number;
 }
 
 /**
@@ -51,7 +52,7 @@ export class TradovateSession {
     private credentials: TradovateCredentials | null,
     private readonly options: SessionOptions,
   ) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now;
   }
 
   get token(): SessionToken | null {

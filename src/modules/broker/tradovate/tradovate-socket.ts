@@ -158,7 +158,7 @@ export class TradovateSocket {
     if (this.stopped) return;
     const ws = new WebSocket(this.options.url, { maxPayload: 256 * 1024 * 1024, handshakeTimeout: this.o.requestTimeoutMs });
     this.ws = ws;
-    this.lastFrameAt = Date.now();
+    this.lastFrameAt = performance.now();
     ws.on('message', (data) => {
       if (this.ws === ws) this.onFrame(ws, data.toString());
     });
@@ -170,7 +170,7 @@ export class TradovateSocket {
   }
 
   private onFrame(ws: WebSocket, raw: string): void {
-    this.lastFrameAt = Date.now();
+    this.lastFrameAt = performance.now();
     const frame = decodeFrame(raw);
     if (frame.type === 'open') void this.authorize(ws);
     else if (frame.type === 'close') ws.terminate();
@@ -213,7 +213,7 @@ export class TradovateSocket {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = setInterval(() => {
       if (ws.readyState !== WebSocket.OPEN) return;
-      if (Date.now() - this.lastFrameAt > this.o.silentTimeoutMs) {
+      if (performance.now() - this.lastFrameAt > this.o.silentTimeoutMs) {
         this.logger.warn(`Tradovate ${this.options.name} socket silent for ${this.o.silentTimeoutMs} ms: reconnecting`);
         ws.terminate();
         return;

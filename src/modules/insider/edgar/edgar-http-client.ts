@@ -18,7 +18,8 @@ export interface EdgarClientOptions {
   maxTries?: number;
   /** how long all SEC traffic stops after a "Request Rate Threshold Exceeded" 403 */
   circuitOpenMs?: number;
-  now?: () => number;
+  /** the injected Clock's now (ms): the pause is reported as a date */
+  now: () => number;
 }
 
 const SEC_REFUSAL = /Request Rate Threshold Exceeded|Traffic Limit|declare your traffic/i;
@@ -90,7 +91,7 @@ export class EdgarHttpClient {
   }
 
   private checkCircuit(): void {
-    const now = (this.options.now ?? Date.now)();
+    const now = this.options.now();
     if (now < this.pausedUntil) {
       throw new EdgarUnavailableError(`EDGAR traffic paused until ${new Date(this.pausedUntil).toISOString()} after the SEC's rate-limit answer`, 403);
     }
@@ -100,7 +101,7 @@ export class EdgarHttpClient {
     const text = body.toString('latin1');
     if (!SEC_REFUSAL.test(text)) return new EdgarUnavailableError(`EDGAR refused ${url} (403)`, 403);
     // the SEC extends its 10-minute block while requests keep coming: stop everything, do not retry
-    const now = (this.options.now ?? Date.now)();
+    const now = this.options.now();
     this.pausedUntil = now + (this.options.circuitOpenMs ?? 10 * 60 * 1000);
     const why = /declare your traffic/i.test(text) ? 'the SEC refused our User-Agent: JT_SEC_USER_AGENT must name you with a contact e-mail' : 'the SEC rate limit was reached';
     this.logger.error(`${why} (403 on ${url}); all EDGAR traffic stops until ${new Date(this.pausedUntil).toISOString()}`);

@@ -16,7 +16,7 @@ export class TickerMap {
   constructor(
     private readonly client: EdgarHttpClient,
     private readonly urls: EdgarUrls,
-    private readonly now: () => number = () => Date.now(),
+    private readonly now: () => number,
   ) {}
 
   get loaded(): boolean {

@@ -10,7 +10,8 @@ export class TokenBucket {
   constructor(
     readonly perSecond = 8,
     readonly burst = 2,
-    private readonly now: () => number = () => Date.now(),
+    // elapsed time only: a monotonic clock, not the calendar
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.tokens = burst;
     this.last = now();

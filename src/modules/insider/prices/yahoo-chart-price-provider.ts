@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import axios from 'axios';
+import { Clock } from '../../../core/clock';
 import { formatDecimal, roundDecimal, toDecimal } from '../../../core/money';
 import { DailyClose, PriceProvider } from './price-provider';
 
@@ -11,11 +12,14 @@ export class YahooChartPriceProvider implements PriceProvider {
   readonly name = 'yahoo-chart';
   private readonly logger = new Logger('YahooPrices');
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly clock: Clock,
+  ) {}
 
   async dailyCloses(symbol: string, from: string): Promise<DailyClose[] | null> {
     const period1 = Math.floor(Date.parse(`${from}T00:00:00Z`) / 1000);
-    const period2 = Math.floor(Date.now() / 1000) + 86400;
+    const period2 = Math.floor(this.clock.now().getTime() / 1000) + 86400;
     const url = `${this.baseUrl}/v8/finance/chart/${encodeURIComponent(symbol)}?interval=1d&period1=${period1}&period2=${period2}`;
     try {
       const res = await axios.get(url, { timeout: 8000, validateStatus: () => true, headers: { 'User-Agent': 'Mozilla/5.0 (JustTrades)' } });
