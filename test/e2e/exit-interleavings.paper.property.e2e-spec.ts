@@ -6,7 +6,7 @@ import { PaperVenueService } from '../../src/modules/broker/paper-venue.service'
 import { PaperExchange } from '../../src/modules/broker/paper/paper-exchange';
 import { anAccount, aRecorder, aTradedRecorder, aTrader, brokerNetPos, netPosOf, sendAlert } from '../support/builders';
 import { accountViolations, BrokerTruth, describeOps, ExerciseTally, ourOrders, settleUntilIdle } from '../support/exit-invariants';
-import { alertBody, AlertKind, alertKind, driftPolicy, priceOf, priceStep, recorderSettings, propertySettings, Sender, startListeningApp, swing, Swing, swingLegs, Wait, wait } from '../support/interleaving-ops';
+import { alertBody, AlertKind, alertKind, driftPolicy, priceOf, priceStep, recorderSettings, propertySettings, PROPERTY_TIME_LIMIT_MS, Sender, startListeningApp, swing, Swing, swingLegs, Wait, wait } from '../support/interleaving-ops';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -175,11 +175,11 @@ describe('exit interleavings on the paper broker', () => {
         if (!trip.body.allFlat) afterKill.push(`final kill switch not all flat: ${JSON.stringify(trip.body.accounts)}`);
         expect({ run, ops: describeOps(ops), violations: [...afterOps, ...afterKill] }).toEqual({ run, ops: describeOps(ops), violations: [] });
       }),
-      propertySettings(20261130, 16, 55_000),
+      propertySettings(20261130, 16, PROPERTY_TIME_LIMIT_MS),
     );
     // a property whose runs never reach an exit proves nothing about it
     expect(tally.shortOf(PAPER_MINIMUMS)).toEqual([]);
-  }, Number(process.env.JT_PROPERTY_RUNS ?? 0) * 3_000 + 120_000);
+  }, Number(process.env.JT_PROPERTY_RUNS ?? 0) * 3_000 + PROPERTY_TIME_LIMIT_MS + 60_000);
 });
 
 /** Bugs the interleaving properties found, kept as focused regression tests. */

@@ -4,7 +4,7 @@ import { BrokerRegistry } from '../../src/modules/broker/broker-registry';
 import { FakeTradovate, startFakeTradovate } from '../fakes/tradovate/fake-tradovate-server';
 import { aRecorder, aTrader, sendAlert } from '../support/builders';
 import { accountViolations, BrokerTruth, describeOps, ExerciseTally, ourOrders, settleUntilIdle, VenuePriceWitness } from '../support/exit-invariants';
-import { alertBody, AlertKind, alertKind, driftPolicy, offVenueTicks, priceOf, priceStep, propertySettings, recorderSettings, Sender, startListeningApp, swing, Swing, swingLegs, Wait, wait } from '../support/interleaving-ops';
+import { alertBody, AlertKind, alertKind, driftPolicy, offVenueTicks, priceOf, priceStep, propertySettings, PROPERTY_TIME_LIMIT_MS, recorderSettings, Sender, startListeningApp, swing, Swing, swingLegs, Wait, wait } from '../support/interleaving-ops';
 import { TestApp } from '../support/test-app';
 import { aTradovateAccount, eventually } from './tradovate/tradovate-support';
 
@@ -268,9 +268,9 @@ describe('exit interleavings against the fake Tradovate', () => {
         if (!trip.body.allFlat) afterKill.push(`final kill switch not all flat: ${JSON.stringify(trip.body.accounts)}`);
         expect({ run, ops: describeOps(ops), violations: [...afterOps, ...afterKill, ...witness.violations()] }).toEqual({ run, ops: describeOps(ops), violations: [] });
       }),
-      propertySettings(20261130, 16, 55_000),
+      propertySettings(20261130, 16, PROPERTY_TIME_LIMIT_MS),
     );
     // a property whose runs never reach an exit proves nothing about it
     expect(tally.shortOf(TRADOVATE_MINIMUMS)).toEqual([]);
-  }, Number(process.env.JT_PROPERTY_RUNS ?? 0) * 10_000 + 120_000);
+  }, Number(process.env.JT_PROPERTY_RUNS ?? 0) * 10_000 + PROPERTY_TIME_LIMIT_MS + 60_000);
 });

@@ -72,6 +72,29 @@ describe('signals a stop left unrouted', () => {
     expect(virtual).toEqual([expect.objectContaining({ netPos: 2 })]);
   });
 
+  it('a signal stays accepted until its intents are worked: one a stop caught after routing, before its order, is traded at the next start', async () => {
+    t = await startTestApp({ now: T0, env: NO_DRAIN });
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
+    const bus = t.app.get(EventBus);
+    const publish = bus.publish.bind(bus);
+    const spy = jest.spyOn(bus, 'publish').mockImplementation((event) => (event.type === 'EnterPosition' ? undefined : publish(event)));
+    const answer = (await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200)).body;
+    await t.settle();
+    const routed = await signalOf(t, answer.signalId);
+    expect(routed.timeline.map((s) => s.step)).toContain('intent');
+    // routed, but its entry never reached execution: not processed
+    expect(routed.status).toBe('accepted');
+    spy.mockRestore();
+    await t.close();
+
+    t = await startTestApp({ dataDir: t.dataDir, now: at(5_000) });
+    const signal = await signalOf(t, answer.signalId);
+    expect(signal.status).toBe('processed');
+    expect(signal.timeline.filter((s) => s.step === 'virtual_fill')).toHaveLength(1);
+    expect(await ordersInSequence(t, account.id)).toEqual([expect.objectContaining({ action: 'Buy', quantity: 1, status: 'filled' })]);
+    expect(await brokerNetPos(t, account.id)).toBe(1);
+  });
+
   it('a signal whose routing throws (its recorder deleted meanwhile) ends failed with the reason, not accepted for ever', async () => {
     t = await startTestApp({ now: T0 });
     const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
@@ -98,5 +121,14 @@ describe('signals a stop left unrouted', () => {
     expect(res.body).toMatchObject({ ok: false, status: 'unavailable', error: expect.stringMatching(/shutting down.*not stored/) });
     expect(await signalsOf(t, recorder.id)).toEqual([]);
     expect(await ordersInSequence(t, account.id)).toEqual([]);
+  });
+
+  it('once shutdown began an alert over the rate limit is answered 503 too, and not stored as rate_limited', async () => {
+    t = await startTestApp({ now: T0, env: { JT_WEBHOOK_RATE_PER_MIN: '1', JT_WEBHOOK_RATE_BURST: '1' } });
+    const { recorder } = await aTradedRecorder(t, { quantity: 1 });
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
+    t.app.get(SignalIntake).closeAlerts();
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'sell', price: '21000.00' }).expect(503);
+    expect((await signalsOf(t, recorder.id)).map((s: { status: string }) => s.status)).toEqual(['processed']);
   });
 });

@@ -62,7 +62,7 @@ describe('SIGTERM in the middle of a burst of alerts', () => {
   }
 
   it('answers 503 once shutdown began, and every accepted signal ends processed or stale after the restart', async () => {
-    server = await startServerProcess(port, env({ JT_PAPER_LATENCY_MS: '30', JT_SHUTDOWN_DRAIN_SEC: '1' }));
+    server = await startServerProcess(port, env({ JT_PAPER_LATENCY_MS: '30', JT_SHUTDOWN_DRAIN_SEC: '1', JT_WEBHOOK_RATE_BURST: '1000' }));
     const account = (await auth(api().post('/api/accounts')).send({ name: 'Paper', broker: 'paper' }).expect(201)).body;
     const recorder = (await auth(api().post('/api/recorders')).send({ name: 'Burst', symbol: 'MNQ1!', quantity: 1 }).expect(201)).body;
     await auth(api().post('/api/traders')).send({ recorderId: recorder.id, accountId: account.id }).expect(201);

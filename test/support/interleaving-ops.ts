@@ -161,6 +161,13 @@ export class Sender {
 }
 
 /**
+ * How long a property may run before it counts as cut short (a failure). Its runs take under a
+ * minute on an idle machine; the limit is generous so a busy machine (the suite twice at once, CI's
+ * two cores) slows it down without failing it, while a hang still fails.
+ */
+export const PROPERTY_TIME_LIMIT_MS = 420_000;
+
+/**
  * fast-check settings for the interleaving properties: a fixed seed so a failure reproduces run for
  * run (fast-check prints seed and path: put them here to replay a shrunk case). JT_PROPERTY_SEED and
  * JT_PROPERTY_RUNS explore further by hand, e.g. `JT_PROPERTY_SEED=7 JT_PROPERTY_RUNS=200 npx jest exit-interleavings`.

@@ -189,6 +189,14 @@ export interface IntentBlocked extends Base {
   reason: string;
 }
 
+/** An intent of a signal has been worked to its end (orders final, blocked, refused or nothing to do). */
+export interface IntentSettled extends Base {
+  type: 'IntentSettled';
+  accountId: string;
+  signalId: string;
+  idempotencyKey: string;
+}
+
 export interface TradingStateChanged extends Base {
   type: 'TradingStateChanged';
   state: 'active' | 'halted';
@@ -268,6 +276,7 @@ export type DomainEvent =
   | PositionChanged
   | TradeClosed
   | IntentBlocked
+  | IntentSettled
   | TradingStateChanged
   | ExitStateChanged
   | ExitFailed

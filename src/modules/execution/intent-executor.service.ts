@@ -5,6 +5,7 @@ import { EnterPosition } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { PlanStep, planEnter } from '../../core/positions/order-plan';
 import { SignalsService } from '../signals/signals.service';
+import { settled } from './intent-settled';
 import { clOrdIdFor, OrderContext, OrderGateway } from './order-gateway.service';
 import { StaleEntryGuard } from './stale-entry-guard';
 
@@ -28,7 +29,7 @@ export class IntentExecutorService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.bus.on('EnterPosition', 'entry-intents', (intent) => this.lanes.run(intent.accountId, () => this.execute(intent)));
+    this.bus.on('EnterPosition', 'entry-intents', (intent) => this.lanes.run(intent.accountId, () => settled(this.bus, this.clock, intent, () => this.execute(intent))));
   }
 
   async execute(intent: EnterPosition): Promise<void> {

@@ -2,6 +2,8 @@ import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common
 import { AccountLanes } from '../../core/account-lanes';
 import { EventBus } from '../../core/bus/event-bus';
 import { ExitPosition, ReducePosition } from '../../core/bus/events';
+import { Clock } from '../../core/clock';
+import { settled } from '../execution/intent-settled';
 import { AdvancedExitManager, ExitResult } from './advanced-exit-manager.service';
 
 /**
@@ -14,6 +16,7 @@ export class ExitIntentHandler implements OnModuleInit, OnApplicationBootstrap {
     private readonly bus: EventBus,
     private readonly lanes: AccountLanes,
     private readonly manager: AdvancedExitManager,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -28,7 +31,7 @@ export class ExitIntentHandler implements OnModuleInit, OnApplicationBootstrap {
 
   handle(intent: ExitPosition | ReducePosition): Promise<ExitResult> {
     return this.lanes.run(intent.accountId, () =>
-      this.manager.exit({
+      settled(this.bus, this.clock, intent, () => this.manager.exit({
         accountId: intent.accountId,
         contract: intent.contract,
         side: intent.side,
@@ -38,7 +41,7 @@ export class ExitIntentHandler implements OnModuleInit, OnApplicationBootstrap {
         signalId: intent.signalId,
         traderId: intent.traderId,
         recorderId: intent.recorderId,
-      }),
+      })),
     );
   }
 }

@@ -8,6 +8,7 @@ import { signalAge, staleReason } from '../../core/signals/signal-age';
 import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { LastQuotesService } from '../market-data/last-quotes.service';
+import { SignalCompletion } from '../signals/signal-completion.service';
 import { SignalIntake } from '../signals/signal-intake';
 import { SignalsService } from '../signals/signals.service';
 import { outsidePriceBand } from './alert-price-band';
@@ -35,6 +36,7 @@ export class SignalRouterService implements OnModuleInit {
     private readonly book: VirtualBookService,
     private readonly signals: SignalsService,
     private readonly intake: SignalIntake,
+    private readonly completion: SignalCompletion,
     private readonly quotes: LastQuotesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -70,6 +72,7 @@ export class SignalRouterService implements OnModuleInit {
     await this.recordVirtually(recorder, event);
     const traders = (await this.traders.list({ recorderId: recorder.id })).filter((t) => t.enabled);
     if (traders.length === 0) await this.signals.record(signalId, 'no_traders', 'recorded virtually; no enabled trader is linked to this recorder');
+    const intents: TradeIntent[] = [];
     for (const trader of traders) {
       const account = await this.accounts.get(trader.accountId).catch(() => null);
       if (!account?.enabled) {
@@ -87,9 +90,10 @@ export class SignalRouterService implements OnModuleInit {
         continue;
       }
       await this.signals.record(signalId, 'intent', describe(intent), trader.accountId);
-      this.bus.publish(intent);
+      intents.push(intent);
     }
-    await this.signals.markProcessed(signalId);
+    await this.completion.expect(signalId, intents.map((i) => i.idempotencyKey));
+    for (const intent of intents) this.bus.publish(intent);
   }
 
   private async recordVirtually(recorder: Recorder, event: SignalReceived): Promise<void> {

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SignalEvent } from './entities/signal-event.entity';
 import { Signal } from './entities/signal.entity';
+import { SignalCompletion } from './signal-completion.service';
 import { SignalIntake } from './signal-intake';
 import { SignalsController } from './signals.controller';
 import { SignalsService } from './signals.service';
@@ -10,7 +11,7 @@ import { SignalsService } from './signals.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Signal, SignalEvent])],
   controllers: [SignalsController],
-  providers: [SignalsService, SignalIntake],
-  exports: [SignalsService, SignalIntake],
+  providers: [SignalsService, SignalIntake, SignalCompletion],
+  exports: [SignalsService, SignalIntake, SignalCompletion],
 })
 export class SignalsModule {}

@@ -22,7 +22,7 @@ export interface WebhookAnswer {
 }
 
 /** Nothing was stored: a 5xx makes TradingView retry, and the next process takes the alert. */
-const SHUTTING_DOWN: WebhookAnswer = {
+export const SHUTTING_DOWN: WebhookAnswer = {
   httpStatus: HttpStatus.SERVICE_UNAVAILABLE,
   body: { ok: false, status: 'unavailable', error: 'the server is shutting down: the alert was not stored; send it again once the server is back' },
 };
