@@ -73,6 +73,17 @@ describe('API validation', () => {
       expect(refused.body.message).toMatch(/flatten it before deleting/);
       await t.api.get(`/api/accounts/${account.id}`).expect(200);
     });
+
+    it('deleting a flat account removes the traders that pointed at it (no orphaned link keeps routing to it)', async () => {
+      const recorder = await aRecorder(t, { quantity: 1 });
+      const account = await anAccount(t);
+      const kept = await anAccount(t);
+      await aTrader(t, recorder.id, account.id);
+      await aTrader(t, recorder.id, kept.id);
+      await t.api.delete(`/api/accounts/${account.id}`).expect(204);
+      const traders = (await t.api.get(`/api/traders?recorderId=${recorder.id}`).expect(200)).body as Array<{ accountId: string }>;
+      expect(traders.map((tr) => tr.accountId)).toEqual([kept.id]);
+    });
   });
 
   describe('/api/recorders', () => {

@@ -1,24 +1,25 @@
 import { NO_TX } from '../../database/transactions';
-import { ConflictException, Injectable, NotFoundException, OnApplicationBootstrap } from '@nestjs/common';
+import { ConflictException, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
 import { BrokerRegistry } from '../broker/broker-registry';
 import { PaperVenueService } from '../broker/paper-venue.service';
+import { AccountDirectory } from './account-directory.service';
 import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { Account } from './entities/account.entity';
 import { TradovateAccountsService } from '../broker/tradovate/tradovate-accounts.service';
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {
-  private readonly removedListeners: Array<(accountId: string) => Promise<void>> = [];
   constructor(
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     private readonly registry: BrokerRegistry,
     private readonly paper: PaperVenueService,
     private readonly tradovate: TradovateAccountsService,
     private readonly clock: Clock,
+    private readonly directory: AccountDirectory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,13 +34,11 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   list(): Promise<Account[]> {
-    return this.accounts.find({ order: { createdAt: 'ASC' } });
+    return this.directory.list();
   }
 
-  async get(id: string): Promise<Account> {
-    const account = await this.accounts.findOneBy({ id });
-    if (!account) throw new NotFoundException(`account ${id} not found`);
-    return account;
+  get(id: string): Promise<Account> {
+    return this.directory.get(id);
   }
 
   async create(dto: CreateAccountDto): Promise<Account> {
@@ -96,15 +95,10 @@ export class AccountsService implements OnApplicationBootstrap {
     if (openPositions > 0) {
       throw new ConflictException(`account ${account.name} has ${openPositions} open position(s); flatten it before deleting`);
     }
-    for (const listener of this.removedListeners) await listener(id);
+    await this.directory.announceRemoved(id);
     await this.accounts.delete({ id });
     this.registry.unbindAccount(id);
     if (account.broker === 'tradovate') await this.tradovate.forget(id);
-  }
-
-  /** Modules holding rows that point at an account (traders) clean up through this. */
-  onRemoved(listener: (accountId: string) => Promise<void>): void {
-    this.removedListeners.push(listener);
   }
 
   private connect(account: Account): void {
