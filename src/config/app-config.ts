@@ -101,6 +101,22 @@ class EnvVars {
   JT_SEC_USER_AGENT?: string;
 
   @IsOptional()
+  @IsIn(['on', 'off'], { message: 'JT_TV_QUOTES must be on or off' })
+  JT_TV_QUOTES?: string;
+
+  @IsOptional()
+  @Matches(/^wss?:\/\/[^\s]+$/, { message: 'JT_TV_WS_URL must be a ws(s) URL such as wss://data.tradingview.com/socket.io/websocket' })
+  JT_TV_WS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'JT_TV_CHART_URL must be an http(s) URL such as https://www.tradingview.com/chart/' })
+  JT_TV_CHART_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,200}$/, { message: 'JT_TV_SESSION_ID must be the value of the TradingView sessionid cookie (letters and digits)' })
+  JT_TV_SESSION_ID?: string;
+
+  @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'JT_SEC_WWW_URL must be an http(s) URL such as https://www.sec.gov' })
   JT_SEC_WWW_URL?: string;
 
@@ -167,12 +183,23 @@ export interface AppConfig {
   /** false in a CLI process running beside a server: the server owns the paper exchange's state */
   paperStateWritable: boolean;
   tradovate: TradovateConfig;
+  tradingView: TradingViewConfig;
   insider: InsiderConfig;
   webhookLimits: WebhookLimitsConfig;
   /** a logged-in session that sees no request for this long ends */
   sessionIdleMin: number;
   /** Express's 'trust proxy': false (off), a hop count, or the proxies' addresses */
   trustProxy: false | number | string;
+}
+
+/** TradingView's quote socket, an opt-in price source for recorders with priceSource 'tradingview'. */
+export interface TradingViewConfig {
+  enabled: boolean;
+  wsUrl: string;
+  /** the chart page the auth token is read from when signed in with the session cookie */
+  chartUrl: string;
+  /** the `sessionid` cookie (secret: never logged); null = anonymous, delayed quotes */
+  sessionId: string | null;
 }
 
 export interface InsiderConfig {
@@ -240,6 +267,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     alertPriceBandPct: vars.JT_ALERT_PRICE_BAND_PCT ?? 10,
     paperStateWritable: true,
     tradovate: tradovate.config,
+    tradingView: {
+      enabled: vars.JT_TV_QUOTES === 'on',
+      wsUrl: vars.JT_TV_WS_URL ?? 'wss://data.tradingview.com/socket.io/websocket',
+      chartUrl: vars.JT_TV_CHART_URL ?? 'https://www.tradingview.com/chart/',
+      sessionId: vars.JT_TV_SESSION_ID ?? null,
+    },
     sessionIdleMin: vars.JT_SESSION_IDLE_MIN ?? 720,
     trustProxy: parseTrustProxy(vars.JT_TRUST_PROXY),
     insider: {
