@@ -319,6 +319,10 @@ class EnvVarsKeys {
   JT_PRICE_URL = 0;
   JT_SESSION_IDLE_MIN = 0;
   JT_TRUST_PROXY = 0;
+  JT_TV_QUOTES = 0;
+  JT_TV_WS_URL = 0;
+  JT_TV_CHART_URL = 0;
+  JT_TV_SESSION_ID = 0;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
