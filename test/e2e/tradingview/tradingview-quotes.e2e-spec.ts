@@ -1,8 +1,8 @@
 import { QuoteReceived } from '../../../src/core/bus/events';
 import { TradingViewQuotesService } from '../../../src/modules/market-data/tradingview/tradingview-quotes.service';
-import { FakeTradingView, TV_ORIGIN } from '../../fakes/tradingview/fake-tradingview-server';
+import { FakeTradingView, startFakeTradingView, TV_ORIGIN } from '../../fakes/tradingview/fake-tradingview-server';
 import { aRecorder } from '../../support/builders';
-import { TestApp } from '../../support/test-app';
+import { startTestApp, TestApp } from '../../support/test-app';
 import { eventually, startAppWithTradingView, stopAll } from './tradingview-support';
 
 /**
@@ -95,6 +95,7 @@ describe('TradingView quotes', () => {
       t.clock.advance(1_000);
       service.checkStale();
       expect(status()).toMatchObject({ stale: true, problem: expect.stringContaining('no TradingView quote for over 60 s') });
+      expect((await t.api.get('/').expect(200)).text).toMatch(/TradingView <span class="chip off" title="no TradingView quote for over 60 s[^"]*">stale<\/span>/);
       fake.setPrice('CME_MINI:MNQ1!', { lp: 21000.25 });
       await eventually(async () => expect(status().stale).toBe(false));
     });
@@ -116,6 +117,11 @@ describe('TradingView quotes', () => {
     await eventually(async () => expect(tvQuotes).toHaveLength(1));
     expect(tvQuotes[0]).toMatchObject({ venue: 'tradingview', delayed: true });
     expect(status()).toMatchObject({ connected: true, delayed: true, problem: expect.stringContaining('quotes are delayed') });
+    const page = await t.api.get('/').expect(200);
+    expect(page.text).toContain('TradingView prices');
+    expect(page.text).toMatch(/<td class="price-source">TradingView <span class="chip off" title="[^"]*quotes are delayed[^"]*">delayed<\/span><\/td>/);
+    const { body } = await t.api.get('/api/status').expect(200);
+    expect(body.priceSources).toMatchObject([{ venue: 'tradingview', enabled: true, connected: true, delayed: true }]);
   });
 
   it('with an expired session cookie: the sign-in failure is said, and the anonymous feed is marked delayed', async () => {
@@ -125,5 +131,17 @@ describe('TradingView quotes', () => {
     await eventually(async () => expect(subscribedTo('CME_MINI:MNQ1!')).toBe(true));
     expect(status()).toMatchObject({ delayed: true, problem: expect.stringContaining('JT_TV_SESSION_ID expired or wrong') });
     expect(JSON.stringify(status())).not.toContain('expired-session-000');
+  });
+
+  it('switched off (JT_TV_QUOTES=off): a TradingView-priced recorder is flagged on the dashboard, nothing connects', async () => {
+    fake = await startFakeTradingView();
+    t = await startTestApp({ env: { JT_TV_WS_URL: fake.wsUrl } });
+    await aRecorder(t, { symbol: 'MNQ1!', priceSource: 'tradingview' });
+    await t.app.get(TradingViewQuotesService).refreshSymbols();
+    const page = (await t.api.get('/').expect(200)).text;
+    expect(page).toMatch(/<td class="price-source">TradingView <span class="chip off" title="TradingView quotes are off \(JT_TV_QUOTES&#x3D;off\)[^"]*">off<\/span><\/td>/);
+    expect(page).toContain('set JT_TV_QUOTES=on');
+    expect(status()).toMatchObject({ enabled: false, connected: false });
+    expect(fake.connections).toEqual([]);
   });
 });
