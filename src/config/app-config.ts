@@ -224,6 +224,9 @@ export class ConfigError extends Error {
 
 const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_MARKET_DATA_STALE_SEC', 'JT_MAX_ORDER_QUANTITY', 'JT_ALERT_PRICE_BAND_PCT', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC', 'JT_SESSION_IDLE_MIN'];
 
+/** secrets whose value never goes into a message, even a wrong one */
+const HIDDEN_VALUES = ['JT_TV_SESSION_ID'];
+
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
@@ -238,7 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const webhookLimits = loadWebhookLimitsConfig(env);
   if (errors.length > 0 || tradovate.problems.length > 0 || webhookLimits.problems.length > 0) {
     throw new ConfigError([
-      ...errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`),
+      ...errors.map((e) => `${e.property}=${HIDDEN_VALUES.includes(e.property) ? '(hidden)' : JSON.stringify(raw[e.property])}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`),
       ...tradovate.problems,
       ...webhookLimits.problems,
     ]);
