@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   config.paperStateWritable = runningServer(config.dataDir) === null;
   // a CLI process never runs the scheduled EDGAR poller; `insider:backfill` polls on its own
   config.insider.pollerEnabled = false;
+  // nor a TradingView quote socket: a one-shot command has no virtual book to mark
+  config.tradingView.enabled = false;
   try {
     await CommandFactory.run(
       { module: class CliModule {}, imports: [AppModule.register(config), CommandsModule] },
