@@ -12,6 +12,7 @@ import { AuthMiddleware } from './modules/auth/auth.middleware';
 import { AuthModule } from './modules/auth/auth.module';
 import { BrokerModule } from './modules/broker/broker.module';
 import { MarketDataModule } from './modules/market-data/market-data.module';
+import { TradingViewModule } from './modules/market-data/tradingview/tradingview.module';
 import { ControlCenterModule } from './modules/control-center/control-center.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { ExecutionModule } from './modules/execution/execution.module';
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
         ReconcilerModule,
         AccountsModule,
         RecordersModule,
+        TradingViewModule,
         WebhooksModule,
         ControlCenterModule,
         DashboardModule,

@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   config.insider.pollerEnabled = false;
   // the server's signals are the server's: a CLI process neither re-routes nor waits for them
   config.ownsSignalIntake = false;
+  // nor a TradingView quote socket: a one-shot command has no virtual book to mark
+  config.tradingView.enabled = false;
   try {
     await CommandFactory.run(
       { module: class CliModule {}, imports: [AppModule.register(config), CommandsModule] },

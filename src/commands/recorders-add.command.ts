@@ -11,6 +11,7 @@ interface Options {
   quantity?: number;
   takeProfitTicks?: number;
   stopLossTicks?: number;
+  priceSource?: string;
 }
 
 @Command({ name: 'recorders:add', description: 'add a recorder (strategy) and print its webhook URL' })
@@ -53,5 +54,10 @@ export class RecordersAddCommand extends CommandRunner {
   @Option({ flags: '--stop-loss-ticks <ticks>', description: 'stop loss in ticks' })
   parseStopLoss(value: string): number {
     return wholeNumber('--stop-loss-ticks')(value);
+  }
+
+  @Option({ flags: '--price-source <source>', description: 'prices of the virtual book: alert (default) or tradingview (needs JT_TV_QUOTES=on on the server)' })
+  parsePriceSource(value: string): string {
+    return value;
   }
 }

@@ -37,10 +37,19 @@ describe('loadConfig', () => {
       expect(config.shutdownDrainSec).toBe(7);
     });
 
+    it("leaves TradingView's quote socket off, anonymous, at TradingView's own addresses", () => {
+      expect(config.tradingView).toEqual({ enabled: false, wsUrl: 'wss://data.tradingview.com/socket.io/websocket', chartUrl: 'https://www.tradingview.com/chart/', sessionId: null });
+    });
+
     it('caps an order at 100 contracts and trusts alert prices within 10% of the last price', () => {
       expect(config.maxOrderQuantity).toBe(100);
       expect(config.alertPriceBandPct).toBe(10);
     });
+  });
+
+  it('reads the TradingView quote socket settings', () => {
+    const config = loadConfig({ JT_TV_QUOTES: 'on', JT_TV_WS_URL: 'ws://127.0.0.1:9/socket.io/websocket', JT_TV_CHART_URL: 'http://127.0.0.1:9/chart/', JT_TV_SESSION_ID: 'abc123def456' });
+    expect(config.tradingView).toEqual({ enabled: true, wsUrl: 'ws://127.0.0.1:9/socket.io/websocket', chartUrl: 'http://127.0.0.1:9/chart/', sessionId: 'abc123def456' });
   });
 
   it('puts the default database under JT_DATA_DIR', () => {
@@ -144,6 +153,10 @@ describe('loadConfig', () => {
       ['JT_SESSION_IDLE_MIN', '0', /at least 1/],
       ['JT_SESSION_IDLE_MIN', 'forever', /whole number of minutes/],
       ['JT_TRUST_PROXY', 'yes', /off, a hop count/],
+      ['JT_TV_QUOTES', 'yes', /on or off/],
+      ['JT_TV_WS_URL', 'https://data.tradingview.com/socket.io/websocket', /ws\(s\) URL/],
+      ['JT_TV_CHART_URL', 'www.tradingview.com/chart/', /http\(s\) URL/],
+      ['JT_TV_SESSION_ID', 'sessionid=abc;def', /sessionid cookie/],
       ['JT_TRUST_PROXY', '11', /off, a hop count/],
       ['JT_SHUTDOWN_DRAIN_SEC', 'a while', /whole number of seconds/],
       ['JT_SHUTDOWN_DRAIN_SEC', '-1', /0 or more/],
@@ -153,6 +166,10 @@ describe('loadConfig', () => {
       expect(problems).toHaveLength(1);
       expect(problems[0].startsWith(`${name}=`)).toBe(true);
       expect(problems[0]).toMatch(why);
+    });
+
+    it('never shows the TradingView session cookie, even a wrong one', () => {
+      expect(problemsWith({ JT_TV_SESSION_ID: 'secret cookie value' })[0]).toBe('JT_TV_SESSION_ID=(hidden): JT_TV_SESSION_ID must be the value of the TradingView sessionid cookie (letters and digits)');
     });
 
     it('shows the value the user wrote, so they can find it', () => {

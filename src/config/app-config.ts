@@ -107,6 +107,22 @@ class EnvVars {
   JT_SEC_USER_AGENT?: string;
 
   @IsOptional()
+  @IsIn(['on', 'off'], { message: 'JT_TV_QUOTES must be on or off' })
+  JT_TV_QUOTES?: string;
+
+  @IsOptional()
+  @Matches(/^wss?:\/\/[^\s]+$/, { message: 'JT_TV_WS_URL must be a ws(s) URL such as wss://data.tradingview.com/socket.io/websocket' })
+  JT_TV_WS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'JT_TV_CHART_URL must be an http(s) URL such as https://www.tradingview.com/chart/' })
+  JT_TV_CHART_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,200}$/, { message: 'JT_TV_SESSION_ID must be the value of the TradingView sessionid cookie (letters and digits)' })
+  JT_TV_SESSION_ID?: string;
+
+  @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'JT_SEC_WWW_URL must be an http(s) URL such as https://www.sec.gov' })
   JT_SEC_WWW_URL?: string;
 
@@ -177,12 +193,23 @@ export interface AppConfig {
   /** false in a CLI process: the server alone drains signals on shutdown and recovers them at start */
   ownsSignalIntake: boolean;
   tradovate: TradovateConfig;
+  tradingView: TradingViewConfig;
   insider: InsiderConfig;
   webhookLimits: WebhookLimitsConfig;
   /** a logged-in session that sees no request for this long ends */
   sessionIdleMin: number;
   /** Express's 'trust proxy': false (off), a hop count, or the proxies' addresses */
   trustProxy: false | number | string;
+}
+
+/** TradingView's quote socket, an opt-in price source for recorders with priceSource 'tradingview'. */
+export interface TradingViewConfig {
+  enabled: boolean;
+  wsUrl: string;
+  /** the chart page the auth token is read from when signed in with the session cookie */
+  chartUrl: string;
+  /** the `sessionid` cookie (secret: never logged); null = anonymous, delayed quotes */
+  sessionId: string | null;
 }
 
 export interface InsiderConfig {
@@ -207,6 +234,9 @@ export class ConfigError extends Error {
 
 const NUMERIC = ['PORT', 'JT_DEDUPE_WINDOW_SEC', 'JT_SIGNAL_MAX_AGE_SEC', 'JT_RECONCILE_INTERVAL_SEC', 'JT_PAPER_LATENCY_MS', 'JT_MARKET_DATA_STALE_SEC', 'JT_MAX_ORDER_QUANTITY', 'JT_ALERT_PRICE_BAND_PCT', 'JT_INSIDER_POLL_SEC', 'JT_INSIDER_OFFHOURS_POLL_SEC', 'JT_SESSION_IDLE_MIN', 'JT_SHUTDOWN_DRAIN_SEC'];
 
+/** secrets whose value never goes into a message, even a wrong one */
+const HIDDEN_VALUES = ['JT_TV_SESSION_ID'];
+
 /** Parses and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
@@ -221,7 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const webhookLimits = loadWebhookLimitsConfig(env);
   if (errors.length > 0 || tradovate.problems.length > 0 || webhookLimits.problems.length > 0) {
     throw new ConfigError([
-      ...errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`),
+      ...errors.map((e) => `${e.property}=${HIDDEN_VALUES.includes(e.property) ? '(hidden)' : JSON.stringify(raw[e.property])}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`),
       ...tradovate.problems,
       ...webhookLimits.problems,
     ]);
@@ -252,6 +282,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     paperStateWritable: true,
     ownsSignalIntake: true,
     tradovate: tradovate.config,
+    tradingView: {
+      enabled: vars.JT_TV_QUOTES === 'on',
+      wsUrl: vars.JT_TV_WS_URL ?? 'wss://data.tradingview.com/socket.io/websocket',
+      chartUrl: vars.JT_TV_CHART_URL ?? 'https://www.tradingview.com/chart/',
+      sessionId: vars.JT_TV_SESSION_ID ?? null,
+    },
     sessionIdleMin: vars.JT_SESSION_IDLE_MIN ?? 720,
     trustProxy: parseTrustProxy(vars.JT_TRUST_PROXY),
     insider: {
@@ -299,6 +335,10 @@ class EnvVarsKeys {
   JT_PRICE_URL = 0;
   JT_SESSION_IDLE_MIN = 0;
   JT_TRUST_PROXY = 0;
+  JT_TV_QUOTES = 0;
+  JT_TV_WS_URL = 0;
+  JT_TV_CHART_URL = 0;
+  JT_TV_SESSION_ID = 0;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

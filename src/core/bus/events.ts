@@ -33,7 +33,9 @@ export interface QuoteReceived extends Base {
   price: string;
   bid?: string;
   ask?: string;
-  source: 'alert' | 'api' | 'broker';
+  source: 'alert' | 'api' | 'broker' | 'tradingview';
+  /** a delayed feed's price (TradingView without a signed-in session): shown as delayed, never as live */
+  delayed?: boolean;
   /** the market the price is from: only positions held at this venue may exit or mark on it */
   venue: Venue;
 }

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock';
+import { MARKET_DATA_SOURCES, MarketDataSource } from '../../core/market/market-data-source';
 import { AccountsService } from '../accounts/accounts.service';
 import { MarketDataStalenessService } from '../market-data/market-data-staleness.service';
 import { TradingStateService } from '../execution/trading-state.service';
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
     private readonly staleness: MarketDataStalenessService,
+    @Optional() @Inject(MARKET_DATA_SOURCES) private readonly sources: MarketDataSource[] | null,
   ) {
     this.startedAt = clock.nowIso();
   }
@@ -53,6 +55,8 @@ export class HealthController {
         const { venue, lastQuoteAt, stale, staleContracts } = this.staleness.statusOf(a.id, a.broker);
         return { accountId: a.id, name: a.name, venue, lastQuoteAt, stale, staleContracts };
       }),
+      /** streaming price sources beside the brokers' own (TradingView): connected, delayed, stale */
+      priceSources: (this.sources ?? []).map((s) => s.status()),
       lastReconcile: reconcile ? { at: reconcile.at, trigger: reconcile.trigger, drift: reconcile.accounts.filter((a) => a.status !== 'in_sync').length } : null,
     };
   }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { describeExitRules } from '../../core/exits/exit-plan';
+import { MARKET_DATA_SOURCES, MarketDataSource } from '../../core/market/market-data-source';
 import { AccountsService } from '../accounts/accounts.service';
 import { BookReaderService } from '../execution/book-reader.service';
 import { MarketDataStalenessService } from '../market-data/market-data-staleness.service';
@@ -7,6 +8,7 @@ import { RecordersService } from '../recorders/recorders.service';
 import { TradersService } from '../recorders/traders.service';
 import { VirtualBookService } from '../recorders/virtual-book.service';
 import { SignalsService } from '../signals/signals.service';
+import { priceSourceView } from './price-source-view';
 
 /** Everything the dashboard shows, gathered in one place for the page and for live refreshes. */
 @Injectable()
@@ -19,6 +21,7 @@ export class DashboardService {
     private readonly virtualBook: VirtualBookService,
     private readonly signals: SignalsService,
     private readonly staleness: MarketDataStalenessService,
+    @Optional() @Inject(MARKET_DATA_SOURCES) private readonly sources: MarketDataSource[] | null,
   ) {}
 
   async snapshot() {
@@ -33,7 +36,9 @@ export class DashboardService {
     ]);
     const accountName = new Map(accounts.map((a) => [a.id, a.name]));
     const recorderName = new Map(recorders.map((r) => [r.id, r.name]));
+    const tradingView = this.sources?.find((s) => s.venue === 'tradingview')?.status() ?? null;
     return {
+      tradingView: tradingView?.enabled || recorders.some((r) => r.priceSource === 'tradingview') ? tradingView : null,
       accounts: accounts.map((a) => ({ ...a, traders: traders.filter((t) => t.accountId === a.id).length })),
       recorders: recorders.map((r) => ({
         id: r.id,
@@ -42,6 +47,7 @@ export class DashboardService {
         quantity: r.quantity,
         exits: describeExitRules(r),
         enabled: r.enabled,
+        priceSource: priceSourceView(r.priceSource, tradingView),
         traders: traders.filter((t) => t.recorderId === r.id).map((t) => ({ account: accountName.get(t.accountId) ?? t.accountId, multiplier: t.multiplier, enabled: t.enabled })),
         virtual: virtualPositions.filter((p) => p.recorderId === r.id && p.netPos !== 0).map((p) => ({ contract: p.contract, netPos: p.netPos, avgPrice: p.avgPrice })),
       })),

@@ -8,6 +8,8 @@ export interface LastQuote {
   bid: string | null;
   ask: string | null;
   source: QuoteReceived['source'];
+  /** from a delayed feed (anonymous TradingView) */
+  delayed: boolean;
   ts: string;
 }
 
@@ -26,7 +28,7 @@ export class LastQuotesService implements OnModuleInit {
 
   onModuleInit(): void {
     this.bus.on('QuoteReceived', 'last-quotes', (q) => {
-      this.quotes.set(key(q.venue, q.contract), { price: q.price, bid: q.bid ?? null, ask: q.ask ?? null, source: q.source, ts: q.ts });
+      this.quotes.set(key(q.venue, q.contract), { price: q.price, bid: q.bid ?? null, ask: q.ask ?? null, source: q.source, delayed: q.delayed ?? false, ts: q.ts });
     });
   }
 

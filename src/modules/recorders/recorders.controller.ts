@@ -6,12 +6,14 @@ import { CreateRecorderDto, UpdateRecorderDto } from './dto/recorder.dto';
 import { Recorder } from './entities/recorder.entity';
 import { RecordersService } from './recorders.service';
 import { VirtualBookService } from './virtual-book.service';
+import { VirtualPositionMarksService } from './virtual-position-marks.service';
 
 @Controller('api/recorders')
 export class RecordersController {
   constructor(
     private readonly recorders: RecordersService,
     private readonly book: VirtualBookService,
+    private readonly marks: VirtualPositionMarksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,7 +26,11 @@ export class RecordersController {
   async get(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request) {
     const recorder = await this.recorders.get(id);
     const [positions, trades] = await Promise.all([this.book.listPositions(id), this.book.listTrades(id, 50)]);
-    return { ...this.present(recorder, req), virtualPositions: positions.map(({ ledger: _l, exitWatch: _w, exitPlan, ...p }) => ({ ...p, exitPlan: parseExitPlan(exitPlan) })), virtualTrades: trades };
+    const virtualPositions = positions.map((row) => {
+      const { ledger: _l, exitWatch: _w, exitPlan, ...p } = row;
+      return { ...p, exitPlan: parseExitPlan(exitPlan), ...this.marks.mark(row, recorder.priceSource) };
+    });
+    return { ...this.present(recorder, req), virtualPositions, virtualTrades: trades };
   }
 
   @Post()

@@ -12,11 +12,12 @@ import { TradersController } from './traders.controller';
 import { TradersService } from './traders.service';
 import { VirtualBookService } from './virtual-book.service';
 import { VirtualExitWatcher } from './virtual-exit-watcher.service';
+import { VirtualPositionMarksService } from './virtual-position-marks.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade]), AccountDirectoryModule],
   controllers: [RecordersController, TradersController],
-  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService, VirtualExitWatcher],
+  providers: [RecordersService, TradersService, VirtualBookService, VirtualPositionMarksService, SignalRouterService, VirtualExitWatcher],
   exports: [RecordersService, TradersService, VirtualBookService],
 })
 export class RecordersModule {}

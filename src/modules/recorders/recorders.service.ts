@@ -75,6 +75,7 @@ export class RecordersService implements OnModuleInit {
       sameSide: dto.sameSide ?? 'ignore',
       followAlertTicker: dto.followAlertTicker ?? false,
       oversizedQuantity: dto.oversizedQuantity ?? 'refuse',
+      priceSource: dto.priceSource ?? 'alert',
       webhookToken: newWebhookToken(),
       createdAt: now,
       updatedAt: now,

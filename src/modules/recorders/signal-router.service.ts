@@ -6,6 +6,7 @@ import { SignalReceived, TradeIntent } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { signalAge, staleReason } from '../../core/signals/signal-age';
 import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
+import { venueOfPriceSource } from '../../core/market/price-source';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { LastQuotesService } from '../market-data/last-quotes.service';
 import { SignalCompletion } from '../signals/signal-completion.service';
@@ -99,7 +100,8 @@ export class SignalRouterService implements OnModuleInit {
   private async recordVirtually(recorder: Recorder, event: SignalReceived): Promise<void> {
     // a signal routed again after a restart was perhaps already booked virtually before the stop
     if (event.recovered && (await this.signals.hasStep(event.signalId, ['virtual_fill', 'virtual_skipped']))) return;
-    const price = event.alert.price ?? this.quotes.lastPrice('paper', event.contract);
+    // the alert's own price is the fill TradingView's strategy shows; without one, the recorder's source prices it
+    const price = event.alert.price ?? this.quotes.lastPrice(venueOfPriceSource(recorder.priceSource), event.contract);
     if (!price) {
       await this.signals.record(event.signalId, 'virtual_skipped', 'no price in the alert and no quote yet: the virtual position is unchanged');
       return;

@@ -5,11 +5,13 @@ import { parseExitPlan } from '../../core/exits/exit-plan';
 import { FRESH_WATCH, planLevels, WatchState, watchQuote } from '../../core/exits/exit-watch';
 import { planExit, planReduce } from '../../core/positions/order-plan';
 import { specForContract } from '../../core/positions/spec-for-contract';
+import { venueOfPriceSource } from '../../core/market/price-source';
+import { RecordersService } from './recorders.service';
 import { VirtualBookService } from './virtual-book.service';
 
 /**
  * The recorder's virtual position gets the same take profit, stop loss, trailing stop and
- * break-even as a trader's: on each TradingView price (alert or paper quote), a level reached is filled virtually AT THE LEVEL PRICE
+ * break-even as a trader's: on each price of the recorder's source (alert and paper quotes, or TradingView's quote socket), a level reached is filled virtually AT THE LEVEL PRICE
  * (the P&L TradingView shows). It only ever writes the virtual book; it never sends an order.
  */
 @Injectable()
@@ -19,6 +21,7 @@ export class VirtualExitWatcher implements OnModuleInit {
   constructor(
     private readonly bus: EventBus,
     private readonly book: VirtualBookService,
+    private readonly recorders: RecordersService,
   ) {}
 
   onModuleInit(): void {
@@ -27,8 +30,11 @@ export class VirtualExitWatcher implements OnModuleInit {
 
   async onQuote(quote: QuoteReceived): Promise<void> {
     // the virtual book is TradingView's view: broker market data never moves it
-    if (quote.venue !== 'paper') return;
+    if (quote.venue === 'tradovate') return;
     for (const row of await this.book.openWithExits(quote.contract)) {
+      // each recorder watches the source it chose: its alerts or TradingView's quote socket, never both
+      const recorder = await this.recorders.get(row.recorderId).catch(() => null);
+      if (!recorder || venueOfPriceSource(recorder.priceSource) !== quote.venue) continue;
       await this.book.exclusive(row.recorderId, row.contract, () => this.watch(row.recorderId, row.contract, quote.price));
     }
   }

@@ -1,4 +1,5 @@
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PRICE_SOURCES, type PriceSource } from '../../../core/market/price-source';
 import type { TakeProfitLevel } from '../entities/recorder.entity';
 import { IsTakeProfitLevels } from './exit-rules.validation';
 
@@ -72,6 +73,10 @@ export abstract class RecorderSettingsDto {
   @IsOptional()
   @IsIn(['refuse', 'cap'], { message: 'oversizedQuantity must be "refuse" or "cap"' })
   oversizedQuantity?: 'refuse' | 'cap';
+
+  @IsOptional()
+  @IsIn(PRICE_SOURCES, { message: `priceSource must be one of ${PRICE_SOURCES.join(', ')}` })
+  priceSource?: PriceSource;
 }
 
 export class CreateRecorderDto extends RecorderSettingsDto {

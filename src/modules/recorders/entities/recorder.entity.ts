@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PriceSource } from '../../../core/market/price-source';
 
 export interface TakeProfitLevel {
   ticks: number;
@@ -66,6 +67,10 @@ export class Recorder {
   /** an alert quantity over the caps (JT_MAX_ORDER_QUANTITY, 1000): refuse the alert, or trade the cap */
   @Column({ type: 'varchar', length: 10, default: 'refuse' })
   oversizedQuantity: 'refuse' | 'cap';
+
+  /** prices of the virtual book: alert and API prices ('alert'), or TradingView's quote socket */
+  @Column({ type: 'varchar', length: 12, default: 'alert' })
+  priceSource: PriceSource;
 
   @Column({ type: 'varchar', length: 64, unique: true })
   webhookToken: string;
