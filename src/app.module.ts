@@ -14,6 +14,7 @@ import { BrokerModule } from './modules/broker/broker.module';
 import { MarketDataModule } from './modules/market-data/market-data.module';
 import { ControlCenterModule } from './modules/control-center/control-center.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { DcaModule } from './modules/dca/dca.module';
 import { ExecutionModule } from './modules/execution/execution.module';
 import { InsiderModule } from './modules/insider/insider.module';
 import { ExitsModule } from './modules/exits/exits.module';
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         BrokerModule,
         ExecutionModule,
         ExitsModule,
+        DcaModule,
         ReconcilerModule,
         AccountsModule,
         RecordersModule,

@@ -40,3 +40,8 @@ export function effectiveDca(recorderDca: DcaSettings | null, traderDca?: DcaSet
 export function hasLadder(settings: DcaSettings): boolean {
   return settings.enabled && settings.levels.length > 0;
 }
+
+/** A recorder's settings; a row from before the dca block keeps what its dcaEnabled flag did. */
+export function recorderDca(recorder: { dca: DcaSettings | null; dcaEnabled: boolean }): DcaSettings {
+  return recorder.dca ?? { ...DCA_OFF, enabled: recorder.dcaEnabled };
+}

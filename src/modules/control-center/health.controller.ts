@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { AccountsService } from '../accounts/accounts.service';
 import { MarketDataStalenessService } from '../market-data/market-data-staleness.service';
+import { DcaStats } from '../dca/dca-stats.service';
 import { TradingStateService } from '../execution/trading-state.service';
 import { AdvancedExitManager } from '../exits/advanced-exit-manager.service';
 import { PositionDriftReconciler } from '../reconciler/position-drift-reconciler.service';
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
     private readonly staleness: MarketDataStalenessService,
+    private readonly dca: DcaStats,
   ) {}
 
   /** Public: is the process up and the database answering. */
@@ -51,6 +53,8 @@ export class HealthController {
         const { venue, lastQuoteAt, stale, staleContracts } = this.staleness.statusOf(a.id, a.broker);
         return { accountId: a.id, name: a.name, venue, lastQuoteAt, stale, staleContracts };
       }),
+      /** DCA levels reached, adds made, levels skipped and adds rejected since start, per book */
+      dca: this.dca.snapshot(),
       lastReconcile: reconcile ? { at: reconcile.at, trigger: reconcile.trigger, drift: reconcile.accounts.filter((a) => a.status !== 'in_sync').length } : null,
     };
   }

@@ -6,6 +6,7 @@ import { Fill } from './entities/fill.entity';
 import { Order } from './entities/order.entity';
 import { Position } from './entities/position.entity';
 import { Trade } from './entities/trade.entity';
+import { DcaAddExecutor } from './dca-add-executor.service';
 import { EntryGuards } from './entry-guards';
 import { FillRecorderService } from './fill-recorder.service';
 import { FlattenController } from './flatten.controller';
@@ -28,6 +29,7 @@ import { RecordersModule } from '../recorders/recorders.module';
     OrderGateway,
     OrderLimits,
     IntentExecutorService,
+    DcaAddExecutor,
     FillRecorderService,
     OrderTracker,
     TradingStateService,

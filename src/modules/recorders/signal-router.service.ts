@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { EventBus } from '../../core/bus/event-bus';
 import { SignalReceived, TradeIntent } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
+import { effectiveDca, recorderDca } from '../../core/dca/dca-settings';
 import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { LastQuotesService } from '../market-data/last-quotes.service';
@@ -109,9 +110,10 @@ export class SignalRouterService implements OnModuleInit {
       return quantity === null || exit.steps.length === 0 ? exit : planReduce(netPos, netPos > 0 ? 'LONG' : 'SHORT', quantity);
     }
     if (directive.kind === 'REDUCE') return planReduce(netPos, directive.side, quantity ?? Math.abs(netPos));
+    const dca = recorderDca(recorder).enabled;
     return planEnter(netPos, directive.side, quantity ?? recorder.quantity, {
-      sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
-      opposite: recorder.dcaEnabled ? 'block' : 'reverse',
+      sameSide: dca ? 'add' : recorder.sameSide,
+      opposite: dca ? 'block' : 'reverse',
       maxQuantity: null,
     });
   }
@@ -141,14 +143,15 @@ export class SignalRouterService implements OnModuleInit {
     }
     const qty = traderQuantity(quantity ?? recorder.quantity, trader.multiplier);
     if (qty <= 0) return null;
+    const dca = effectiveDca(recorderDca(recorder), trader.dca).enabled;
     return {
       ...base,
       type: 'EnterPosition',
       side: directive.side,
       quantity: qty,
       maxQuantity: trader.maxQuantity,
-      sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
-      opposite: recorder.dcaEnabled ? 'block' : 'reverse',
+      sameSide: dca ? 'add' : recorder.sameSide,
+      opposite: dca ? 'block' : 'reverse',
       exitPlan: entryExitPlan(recorder, event.alert, trader.multiplier),
     };
   }
