@@ -16,12 +16,12 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tradingState: TradingStateService,
+    private readonly dca: DcaStats,
     private readonly exits: AdvancedExitManager,
     private readonly reconciler: PositionDriftReconciler,
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
     private readonly staleness: MarketDataStalenessService,
-    private readonly dca: DcaStats,
   ) {}
 
   /** Public: is the process up and the database answering. */
