@@ -15,6 +15,7 @@ import { MarketDataModule } from './modules/market-data/market-data.module';
 import { TradingViewModule } from './modules/market-data/tradingview/tradingview.module';
 import { ControlCenterModule } from './modules/control-center/control-center.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { DcaModule } from './modules/dca/dca.module';
 import { ExecutionModule } from './modules/execution/execution.module';
 import { InsiderModule } from './modules/insider/insider.module';
 import { ExitsModule } from './modules/exits/exits.module';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         BrokerModule,
         ExecutionModule,
         ExitsModule,
+        DcaModule,
         ReconcilerModule,
         AccountsModule,
         RecordersModule,

@@ -3,6 +3,7 @@ import { AccountCredential } from '../modules/accounts/entities/account-credenti
 import { LoginSession } from '../modules/auth/entities/login-session.entity';
 import { Setting } from '../modules/auth/entities/setting.entity';
 import { PaperState } from '../modules/broker/entities/paper-state.entity';
+import { DcaLadder } from '../modules/dca/entities/dca-ladder.entity';
 import { ExitMachine } from '../modules/exits/entities/exit-machine.entity';
 import { ExitWatch } from '../modules/exits/entities/exit-watch.entity';
 import { Fill } from '../modules/execution/entities/fill.entity';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   InsiderFeedCursor,
   InsiderWatch,
   LoginSession,
+  DcaLadder,
 ];

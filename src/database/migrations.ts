@@ -6,6 +6,7 @@ import { PositionExitPlans1765000000000 } from '../migrations/1765000000000-Posi
 import { RoutingAcknowledgement1765200000000 } from '../migrations/1765200000000-RoutingAcknowledgement';
 import { RecorderAlertGuards1765400000000 } from '../migrations/1765400000000-RecorderAlertGuards';
 import { LoginSessions1765600000000 } from '../migrations/1765600000000-LoginSessions';
+import { DcaLadders1765800000000 } from '../migrations/1765800000000-DcaLadders';
 import { RecorderPriceSource1766000000000 } from '../migrations/1766000000000-RecorderPriceSource';
 
 /** Every migration, in order. Schema changes only ever happen through these. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   RoutingAcknowledgement1765200000000,
   RecorderAlertGuards1765400000000,
   LoginSessions1765600000000,
+  DcaLadders1765800000000,
   RecorderPriceSource1766000000000,
 ];

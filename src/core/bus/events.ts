@@ -95,6 +95,31 @@ export interface ReducePosition extends IntentBase {
 
 export type TradeIntent = EnterPosition | ExitPosition | ReducePosition;
 
+/** Add `quantity` to the position on `side` (a DCA level): never opens, reverses or adds to a newer position. */
+export interface AddToPosition extends IntentBase {
+  type: 'AddToPosition';
+  side: Side;
+  quantity: number;
+  /** total absolute position cap for this holder (null = none) */
+  maxQuantity: number | null;
+  /** the position the level belongs to: nothing is sent when the book holds another one */
+  positionKey: string;
+  /** ladder level index (0-based) and its attempt (a retried level gets a new key) */
+  level: number;
+  attempt: number;
+}
+
+/** What became of a DCA add: only `filled` marks its level filled. */
+export interface DcaAddSettled extends Base {
+  type: 'DcaAddSettled';
+  accountId: string;
+  contract: string;
+  positionKey: string;
+  level: number;
+  outcome: 'filled' | 'rejected' | 'blocked' | 'skipped' | 'uncertain';
+  reason: string | null;
+}
+
 export interface OrderSent extends Base {
   type: 'OrderSent';
   accountId: string;
@@ -266,6 +291,8 @@ export type DomainEvent =
   | EnterPosition
   | ExitPosition
   | ReducePosition
+  | AddToPosition
+  | DcaAddSettled
   | OrderSent
   | OrderRejected
   | OrderUpdated

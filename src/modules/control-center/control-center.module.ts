@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { DcaModule } from '../dca/dca.module';
 import { ExitsModule } from '../exits/exits.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { ControlCenterController } from './control-center.controller';
@@ -8,7 +9,7 @@ import { KillSwitchController } from './kill-switch.controller';
 import { ReconcileController } from './reconcile.controller';
 
 @Module({
-  imports: [AccountsModule, ExitsModule, ReconcilerModule],
+  imports: [AccountsModule, ExitsModule, ReconcilerModule, DcaModule],
   controllers: [HealthController, KillSwitchController, ReconcileController, ControlCenterController],
 })
 export class ControlCenterModule {}

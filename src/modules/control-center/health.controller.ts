@@ -5,6 +5,7 @@ import { Clock } from '../../core/clock';
 import { MARKET_DATA_SOURCES, MarketDataSource } from '../../core/market/market-data-source';
 import { AccountsService } from '../accounts/accounts.service';
 import { MarketDataStalenessService } from '../market-data/market-data-staleness.service';
+import { DcaStats } from '../dca/dca-stats.service';
 import { TradingStateService } from '../execution/trading-state.service';
 import { AdvancedExitManager } from '../exits/advanced-exit-manager.service';
 import { PositionDriftReconciler } from '../reconciler/position-drift-reconciler.service';
@@ -16,6 +17,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tradingState: TradingStateService,
+    private readonly dca: DcaStats,
     private readonly exits: AdvancedExitManager,
     private readonly reconciler: PositionDriftReconciler,
     private readonly clock: Clock,
@@ -57,6 +59,8 @@ export class HealthController {
       }),
       /** streaming price sources beside the brokers' own (TradingView): connected, delayed, stale */
       priceSources: (this.sources ?? []).map((s) => s.status()),
+      /** DCA levels reached, adds made, levels skipped and adds rejected since start, per book */
+      dca: this.dca.snapshot(),
       lastReconcile: reconcile ? { at: reconcile.at, trigger: reconcile.trigger, drift: reconcile.accounts.filter((a) => a.status !== 'in_sync').length } : null,
     };
   }

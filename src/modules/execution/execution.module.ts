@@ -6,6 +6,7 @@ import { Fill } from './entities/fill.entity';
 import { Order } from './entities/order.entity';
 import { Position } from './entities/position.entity';
 import { Trade } from './entities/trade.entity';
+import { DcaAddExecutor } from './dca-add-executor.service';
 import { EntryGuards } from './entry-guards';
 import { FillRecorderService } from './fill-recorder.service';
 import { FlattenController } from './flatten.controller';
@@ -31,6 +32,7 @@ import { RecordersModule } from '../recorders/recorders.module';
     StaleEntryGuard,
     { provide: EntryStop, useExisting: StaleEntryGuard },
     IntentExecutorService,
+    DcaAddExecutor,
     FillRecorderService,
     OrderTracker,
     TradingStateService,

@@ -5,9 +5,11 @@ import { createHash } from 'crypto';
 import { Repository } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { ContractSymbolError, resolveContract } from '../../core/contracts';
+import { DCA_OFF, DcaSettings } from '../../core/dca/dca-settings';
 import { newId, newWebhookToken } from '../../core/ids';
 import { safeEqual } from '../auth/password-hash';
 import { assertExitRules } from './dto/exit-rules.validation';
+import { DcaSettingsDto, dcaSettingsOf } from './dto/dca-settings.dto';
 import { CreateRecorderDto, UpdateRecorderDto } from './dto/recorder.dto';
 import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
@@ -71,7 +73,7 @@ export class RecordersService implements OnModuleInit {
       breakEvenTicks: dto.breakEvenTicks ?? null,
       breakEvenOffsetTicks: dto.breakEvenOffsetTicks ?? null,
       enabled: dto.enabled ?? true,
-      dcaEnabled: dto.dcaEnabled ?? false,
+      ...dcaFields(null, dto),
       sameSide: dto.sameSide ?? 'ignore',
       followAlertTicker: dto.followAlertTicker ?? false,
       oversizedQuantity: dto.oversizedQuantity ?? 'refuse',
@@ -90,8 +92,9 @@ export class RecordersService implements OnModuleInit {
     const recorder = await this.get(id);
     if (dto.symbol !== undefined) this.assertSymbol(dto.symbol);
     if (dto.name !== undefined && dto.name.trim() !== recorder.name) await this.assertNameFree(dto.name);
-    const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
-    Object.assign(recorder, changes, { updatedAt: this.clock.nowIso() });
+    const { dca: _dca, dcaEnabled: _dcaEnabled, ...rest } = dto;
+    const changes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    Object.assign(recorder, changes, dcaFields(recorder.dca, dto), { updatedAt: this.clock.nowIso() });
     if (dto.name !== undefined) recorder.name = dto.name.trim();
     assertExitRules(recorder);
     return this.recorders.save(recorder, NO_TX);
@@ -116,4 +119,13 @@ export class RecordersService implements OnModuleInit {
   private async assertNameFree(name: string): Promise<void> {
     if (await this.recorders.findOneBy({ name: name.trim() })) throw new ConflictException(`a recorder named "${name.trim()}" already exists`);
   }
+}
+
+/** The dca block and the dcaEnabled flag that mirrors it: a new block replaces the old; dcaEnabled alone toggles it. */
+function dcaFields(current: DcaSettings | null, dto: { dca?: DcaSettingsDto; dcaEnabled?: boolean }): { dca: DcaSettings; dcaEnabled: boolean } {
+  if (dto.dca && dto.dcaEnabled !== undefined && dto.dca.enabled !== dto.dcaEnabled) {
+    throw new BadRequestException('dcaEnabled and dca.enabled disagree: send dca.enabled only');
+  }
+  const dca = dto.dca ? dcaSettingsOf(dto.dca) : { ...(current ?? DCA_OFF), ...(dto.dcaEnabled !== undefined ? { enabled: dto.dcaEnabled } : {}) };
+  return { dca, dcaEnabled: dca.enabled };
 }

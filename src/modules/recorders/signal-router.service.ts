@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { createHash } from 'crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { EventBus } from '../../core/bus/event-bus';
+import { effectiveDca, recorderDca } from '../../core/dca/dca-settings';
 import { SignalReceived, TradeIntent } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { signalAge, staleReason } from '../../core/signals/signal-age';
@@ -127,9 +128,10 @@ export class SignalRouterService implements OnModuleInit {
       return quantity === null || exit.steps.length === 0 ? exit : planReduce(netPos, netPos > 0 ? 'LONG' : 'SHORT', quantity);
     }
     if (directive.kind === 'REDUCE') return planReduce(netPos, directive.side, quantity ?? Math.abs(netPos));
+    const dca = recorderDca(recorder).enabled;
     return planEnter(netPos, directive.side, quantity ?? recorder.quantity, {
-      sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
-      opposite: recorder.dcaEnabled ? 'block' : 'reverse',
+      sameSide: dca ? 'add' : recorder.sameSide,
+      opposite: dca ? 'block' : 'reverse',
       maxQuantity: null,
     });
   }
@@ -159,14 +161,15 @@ export class SignalRouterService implements OnModuleInit {
     }
     const qty = traderQuantity(quantity ?? recorder.quantity, trader.multiplier);
     if (qty <= 0) return null;
+    const dca = effectiveDca(recorderDca(recorder), trader.dca).enabled;
     return {
       ...base,
       type: 'EnterPosition',
       side: directive.side,
       quantity: qty,
       maxQuantity: trader.maxQuantity,
-      sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
-      opposite: recorder.dcaEnabled ? 'block' : 'reverse',
+      sameSide: dca ? 'add' : recorder.sameSide,
+      opposite: dca ? 'block' : 'reverse',
       exitPlan: entryExitPlan(recorder, event.alert, trader.multiplier),
     };
   }

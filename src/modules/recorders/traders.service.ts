@@ -6,6 +6,7 @@ import { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { CreateTraderDto, UpdateTraderDto } from './dto/trader.dto';
+import { dcaSettingsOf } from './dto/dca-settings.dto';
 import { Trader } from './entities/trader.entity';
 import { RecordersService } from './recorders.service';
 
@@ -54,6 +55,7 @@ export class TradersService implements OnModuleInit {
         multiplier: dto.multiplier ?? '1',
         maxQuantity: dto.maxQuantity ?? null,
         enabled: dto.enabled ?? true,
+        dca: dto.dca ? dcaSettingsOf(dto.dca) : null,
         createdAt: now,
         updatedAt: now,
       }),
@@ -67,6 +69,7 @@ export class TradersService implements OnModuleInit {
     if (dto.multiplier !== undefined) trader.multiplier = dto.multiplier;
     if (dto.maxQuantity !== undefined) trader.maxQuantity = dto.maxQuantity;
     if (dto.enabled !== undefined) trader.enabled = dto.enabled;
+    if (dto.dca !== undefined) trader.dca = dto.dca ? dcaSettingsOf(dto.dca) : null;
     trader.updatedAt = this.clock.nowIso();
     return this.traders.save(trader, NO_TX);
   }

@@ -61,10 +61,10 @@ export class VirtualBookService {
     }
     const exits =
       ledger.netPos === 0
-        ? { exitPlan: null, exitWatch: null }
+        ? { exitPlan: null, exitWatch: null, positionKey: null }
         : opened
-          ? { exitPlan: exitPlan ? JSON.stringify(exitPlan) : null, exitWatch: null }
-          : { exitPlan: row?.exitPlan ?? null, exitWatch: row?.exitWatch ?? null };
+          ? { exitPlan: exitPlan ? JSON.stringify(exitPlan) : null, exitWatch: null, positionKey: newId() }
+          : { exitPlan: row?.exitPlan ?? null, exitWatch: row?.exitWatch ?? null, positionKey: row?.positionKey ?? null };
     await this.positions.save({
       recorderId,
       contract,
@@ -81,6 +81,11 @@ export class VirtualBookService {
   /** Open virtual positions of a contract that carry exits (the watch's work list). */
   openWithExits(contract: string): Promise<RecorderPosition[]> {
     return this.positions.find({ where: { contract, netPos: Not(0), exitPlan: Not(IsNull()) } });
+  }
+
+  /** Open virtual positions of a contract (the DCA ladder's work list). */
+  openOn(contract: string): Promise<RecorderPosition[]> {
+    return this.positions.find({ where: { contract, netPos: Not(0) } });
   }
 
   get(recorderId: string, contract: string): Promise<RecorderPosition | null> {

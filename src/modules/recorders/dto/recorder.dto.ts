@@ -1,4 +1,6 @@
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { DcaSettingsDto } from './dca-settings.dto';
 import { PRICE_SOURCES, type PriceSource } from '../../../core/market/price-source';
 import type { TakeProfitLevel } from '../entities/recorder.entity';
 import { IsTakeProfitLevels } from './exit-rules.validation';
@@ -58,9 +60,15 @@ export abstract class RecorderSettingsDto {
   @IsBoolean({ message: 'enabled must be true or false' })
   enabled?: boolean;
 
+  /** the same as dca.enabled (kept for existing clients) */
   @IsOptional()
   @IsBoolean({ message: 'dcaEnabled must be true or false' })
   dcaEnabled?: boolean;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DcaSettingsDto)
+  dca?: DcaSettingsDto;
 
   @IsOptional()
   @IsIn(['ignore', 'reenter'], { message: 'sameSide must be "ignore" or "reenter"' })

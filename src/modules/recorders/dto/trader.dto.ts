@@ -1,5 +1,6 @@
-import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { DcaSettingsDto } from './dca-settings.dto';
 
 const MULTIPLIER = /^\d{1,4}(\.\d{1,4})?$/;
 const MULTIPLIER_MESSAGE = 'multiplier must be a number from 0 to 9999 with at most 4 decimals (0 trades nothing)';
@@ -28,6 +29,13 @@ export class CreateTraderDto {
   @IsOptional()
   @IsBoolean({ message: 'enabled must be true or false' })
   enabled?: boolean;
+
+  /** this trader's own DCA settings; null = the recorder's */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => DcaSettingsDto)
+  dca?: DcaSettingsDto | null;
 }
 
 export class UpdateTraderDto {
@@ -46,4 +54,11 @@ export class UpdateTraderDto {
   @IsOptional()
   @IsBoolean({ message: 'enabled must be true or false' })
   enabled?: boolean;
+
+  /** this trader's own DCA settings; null = the recorder's */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => DcaSettingsDto)
+  dca?: DcaSettingsDto | null;
 }

@@ -27,6 +27,10 @@ export class RecorderPosition {
   @Column({ type: 'text', nullable: true })
   exitWatch: string | null;
 
+  /** a new id each time a fill opens the virtual position: its DCA ladder starts fresh */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  positionKey: string | null;
+
   @Column({ type: 'varchar', length: 30 })
   updatedAt: string;
 }

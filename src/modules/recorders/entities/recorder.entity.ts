@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PriceSource } from '../../../core/market/price-source';
+import type { DcaSettings } from '../../../core/dca/dca-settings';
+import { jsonColumn } from './json-column';
 
 export interface TakeProfitLevel {
   ticks: number;
@@ -52,9 +54,13 @@ export class Recorder {
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
 
-  /** adds (DCA) on a same-side alert; when on, an opposite alert is blocked, not reversed */
+  /** mirrors dca.enabled (kept for existing clients and rows) */
   @Column({ type: 'boolean', default: false })
   dcaEnabled: boolean;
+
+  /** DCA: same-side alerts add (an opposite alert is then blocked, not reversed) and the ladder of add-on levels */
+  @Column({ type: 'text', nullable: true, transformer: jsonColumn })
+  dca: DcaSettings | null;
 
   /** same-side alert with DCA off: ignore it, or close and enter fresh */
   @Column({ type: 'varchar', length: 10, default: 'ignore' })

@@ -1,4 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { DcaSettings } from '../../../core/dca/dca-settings';
+import { jsonColumn } from './json-column';
 
 /** A link recorder -> account: the recorder's signals are traded on that account. */
 @Entity('traders')
@@ -23,6 +25,10 @@ export class Trader {
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
+
+  /** this trader's own DCA settings; null = its recorder's */
+  @Column({ type: 'text', nullable: true, transformer: jsonColumn })
+  dca: DcaSettings | null;
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;
