@@ -17,6 +17,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { ExecutionModule } from './modules/execution/execution.module';
 import { InsiderModule } from './modules/insider/insider.module';
 import { ExitsModule } from './modules/exits/exits.module';
+import { PnlModule } from './modules/pnl/pnl.module';
 import { ReconcilerModule } from './modules/reconciler/reconciler.module';
 import { RecordersModule } from './modules/recorders/recorders.module';
 import { SignalsModule } from './modules/signals/signals.module';
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         BrokerModule,
         ExecutionModule,
         ExitsModule,
+        PnlModule,
         ReconcilerModule,
         AccountsModule,
         RecordersModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { ExitsModule } from '../exits/exits.module';
+import { PnlModule } from '../pnl/pnl.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { ControlCenterController } from './control-center.controller';
 import { HealthController } from './health.controller';
@@ -8,7 +9,7 @@ import { KillSwitchController } from './kill-switch.controller';
 import { ReconcileController } from './reconcile.controller';
 
 @Module({
-  imports: [AccountsModule, ExitsModule, ReconcilerModule],
+  imports: [AccountsModule, ExitsModule, ReconcilerModule, PnlModule],
   controllers: [HealthController, KillSwitchController, ReconcileController, ControlCenterController],
 })
 export class ControlCenterModule {}

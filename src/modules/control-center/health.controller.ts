@@ -6,6 +6,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { MarketDataStalenessService } from '../market-data/market-data-staleness.service';
 import { TradingStateService } from '../execution/trading-state.service';
 import { AdvancedExitManager } from '../exits/advanced-exit-manager.service';
+import { LossLimitsService } from '../pnl/loss-limits.service';
 import { PositionDriftReconciler } from '../reconciler/position-drift-reconciler.service';
 
 @Controller('api')
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
     private readonly staleness: MarketDataStalenessService,
+    private readonly lossLimits: LossLimitsService,
   ) {}
 
   /** Public: is the process up and the database answering. */
@@ -46,6 +48,8 @@ export class HealthController {
       trading: halted ? { state: 'halted', reason: halted, since: this.tradingState.haltedSince() } : { state: 'active', reason: null, since: null },
       /** accounts halted on their own (a broker fill their book could not record) until re-armed */
       haltedAccounts: this.tradingState.haltedAccounts(),
+      /** accounts and recorders whose daily loss limit was reached: entries refused until the next session */
+      lossLimits: this.lossLimits.trippedNow(),
       exitMachines: machines.map(({ accountId, contract, state, reason, attempts, lastResult, updatedAt }) => ({ accountId, contract, state, reason, attempts, lastResult, updatedAt })),
       marketData: accounts.map((a) => {
         const { venue, lastQuoteAt, stale, staleContracts } = this.staleness.statusOf(a.id, a.broker);

@@ -6,6 +6,7 @@ import { RecorderTrade } from './entities/recorder-trade.entity';
 import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
 import { RecordersController } from './recorders.controller';
+import { RecorderEntryGuards } from './recorder-entry-guards';
 import { RecordersService } from './recorders.service';
 import { SignalRouterService } from './signal-router.service';
 import { TradersController } from './traders.controller';
@@ -16,7 +17,7 @@ import { VirtualExitWatcher } from './virtual-exit-watcher.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade]), AccountDirectoryModule],
   controllers: [RecordersController, TradersController],
-  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService, VirtualExitWatcher],
-  exports: [RecordersService, TradersService, VirtualBookService],
+  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService, VirtualExitWatcher, RecorderEntryGuards],
+  exports: [RecordersService, TradersService, VirtualBookService, RecorderEntryGuards],
 })
 export class RecordersModule {}

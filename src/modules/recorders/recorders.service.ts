@@ -75,6 +75,7 @@ export class RecordersService implements OnModuleInit {
       sameSide: dto.sameSide ?? 'ignore',
       followAlertTicker: dto.followAlertTicker ?? false,
       oversizedQuantity: dto.oversizedQuantity ?? 'refuse',
+      dailyLossLimit: dto.dailyLossLimit ?? null,
       webhookToken: newWebhookToken(),
       createdAt: now,
       updatedAt: now,

@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { POSITIVE_USD_AMOUNT } from '../../../core/money/usd-text';
 import type { TakeProfitLevel } from '../entities/recorder.entity';
 import { IsTakeProfitLevels } from './exit-rules.validation';
 
@@ -72,6 +73,13 @@ export abstract class RecorderSettingsDto {
   @IsOptional()
   @IsIn(['refuse', 'cap'], { message: 'oversizedQuantity must be "refuse" or "cap"' })
   oversizedQuantity?: 'refuse' | 'cap';
+
+  // P&L: the virtual book's daily loss limit
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString({ message: 'dailyLossLimit must be a dollar amount as text above 0, e.g. "500", or null for none' })
+  @Matches(POSITIVE_USD_AMOUNT, { message: 'dailyLossLimit must be a dollar amount as text above 0, e.g. "500", or null for none' })
+  dailyLossLimit?: string | null;
 }
 
 export class CreateRecorderDto extends RecorderSettingsDto {

@@ -67,6 +67,10 @@ export class Recorder {
   @Column({ type: 'varchar', length: 10, default: 'refuse' })
   oversizedQuantity: 'refuse' | 'cap';
 
+  /** P&L: the virtual book's day loss (realized + open, dollars) that stops its entries until the next session; null = none */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  dailyLossLimit: string | null;
+
   @Column({ type: 'varchar', length: 64, unique: true })
   webhookToken: string;
 

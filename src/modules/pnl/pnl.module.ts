@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccountDirectoryModule } from '../accounts/account-directory.module';
+import { RecordersModule } from '../recorders/recorders.module';
+import { AccountPnlService } from './account-pnl.service';
+import { CashBalancesService } from './cash-balances.service';
+import { LossLimitsService } from './loss-limits.service';
+import { PnlController } from './pnl.controller';
+import { PnlReportsService } from './pnl-reports.service';
+import { RecorderPnlService } from './recorder-pnl.service';
+
+/** PnLEngine: broker P&L per account, virtual P&L per recorder, per trading day; the loss limits. */
+@Module({
+  imports: [AccountDirectoryModule, RecordersModule],
+  controllers: [PnlController],
+  providers: [AccountPnlService, RecorderPnlService, CashBalancesService, LossLimitsService, PnlReportsService],
+  exports: [AccountPnlService, RecorderPnlService, LossLimitsService],
+})
+export class PnlModule {}
