@@ -25,6 +25,10 @@ describe('P&L API', () => {
     // 10 points x $2 x 2 = 40.00, commissions 4 x 0.35 = 1.40
     expect(body.accounts).toEqual([expect.objectContaining({ accountId: account.id, realizedUsd: '40.00', commissionsUsd: '1.40', openUsd: '0.00', dayPnlUsd: '38.60', balanceUsd: '10038.60' })]);
     expect(body.recorders).toEqual([expect.objectContaining({ recorderId: recorder.id, realizedUsd: '40.00', openUsd: '0.00', dayPnlUsd: '40.00' })]);
+
+    // a new commission rate re-prices the day: 4 contract-sides x 1.00
+    await t.api.patch(`/api/accounts/${account.id}`, { commissionPerContract: '1' }).expect(200);
+    expect((await t.api.get(`/api/pnl?accountId=${account.id}`).expect(200)).body.accounts[0]).toEqual(expect.objectContaining({ commissionsUsd: '4.00', dayPnlUsd: '36.00', unbookedFills: 0 }));
   });
 
   it('results land on the trading day of the closing fill; /daily and /equity follow the days', async () => {

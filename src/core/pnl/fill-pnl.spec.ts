@@ -63,6 +63,12 @@ describe('P&L from fills, hand-computed', () => {
   });
 });
 
+it('a fill the ledger cannot hold (off tick) is left out and counted, the rest still adds up', () => {
+  const replay = replayFills([fill('ESZ6', 'Buy', 1, '5000.00'), fill('ESZ6', 'Sell', 1, '5000.10'), fill('ESZ6', 'Sell', 1, '5001.00')], '0', specOf);
+  expect(replay.unbooked).toEqual([expect.objectContaining({ price: '5000.10' })]);
+  expect(totalUsd(replay.days.map((d) => d.realizedUsd))).toBe('50.00');
+});
+
 describe('P&L property', () => {
   it('realized + open equals the mark-to-market value of every fill at the current price', () => {
     const contracts = Object.keys(SPECS);

@@ -27,16 +27,26 @@ export interface FillReplay {
   days: DayPnl[];
   /** the open position of each contract after the last fill */
   ledgers: Map<string, LedgerState>;
+  /** fills the ledger cannot hold (an off-tick price the book also refused): left out, counted, never guessed */
+  unbooked: PnlFill[];
 }
 
 export function replayFills(fills: readonly PnlFill[], commissionPerContract: DecimalInput, specOf: (contract: string) => ContractSpec): FillReplay {
   const ledgers = new Map<string, LedgerState>();
   const days = new Map<string, { realized: DecimalInput; commissions: DecimalInput; contracts: number }>();
+  const unbooked: PnlFill[] = [];
   const ordered = [...fills].sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
   for (const fill of ordered) {
     const spec = specOf(fill.contract);
     const before = ledgers.get(fill.contract) ?? FLAT_LEDGER;
-    const { state, closed } = applyFill(before, fill, spec);
+    let applied: ReturnType<typeof applyFill>;
+    try {
+      applied = applyFill(before, fill, spec);
+    } catch {
+      unbooked.push(fill);
+      continue;
+    }
+    const { state, closed } = applied;
     ledgers.set(fill.contract, state);
     // telescopes: over a round trip the deltas add up to the closed trade's exact result
     const realizedNow = sumDecimal([...closed.map((t) => t.pnlUsd), realizedOpenUsd(state, spec)]);
@@ -50,6 +60,7 @@ export function replayFills(fills: readonly PnlFill[], commissionPerContract: De
   }
   return {
     ledgers,
+    unbooked,
     days: [...days.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([day, r]) => ({ day, realizedUsd: usd(r.realized), commissionsUsd: usd(r.commissions), contracts: r.contracts })),

@@ -38,6 +38,8 @@ export interface AccountPnl {
   equityUsd: string | null;
   dailyLossLimit: string | null;
   positions: PositionPnl[];
+  /** broker fills left out of these numbers because the book could not price them (the account is halted) */
+  unbookedFills: number;
 }
 
 /**
@@ -46,7 +48,8 @@ export interface AccountPnl {
  */
 @Injectable()
 export class AccountPnlService implements OnModuleInit {
-  private readonly replays = new Map<string, Promise<FillReplay>>();
+  /** per account: the commission it was replayed with (a settings change replays again) and the replay */
+  private readonly replays = new Map<string, { commission: string; replay: Promise<FillReplay> }>();
 
   constructor(
     private readonly bus: EventBus,
@@ -110,6 +113,7 @@ export class AccountPnlService implements OnModuleInit {
       equityUsd: balanceUsd === null ? null : totalUsd([balanceUsd, open]),
       dailyLossLimit: account.dailyLossLimit,
       positions,
+      unbookedFills: replay.unbooked.length,
     };
   }
 
@@ -121,13 +125,14 @@ export class AccountPnlService implements OnModuleInit {
 
   private replay(account: Account): Promise<FillReplay> {
     const cached = this.replays.get(account.id);
-    if (cached) return cached;
+    if (cached?.commission === account.commissionPerContract) return cached.replay;
     const next = this.db
       .getRepository(Fill)
       .find({ where: { accountId: account.id }, order: { ts: 'ASC' } })
       .then((fills) => replayFills(fills, account.commissionPerContract, specForContract));
-    this.replays.set(account.id, next);
-    next.catch(() => this.replays.delete(account.id));
+    const entry = { commission: account.commissionPerContract, replay: next };
+    this.replays.set(account.id, entry);
+    next.catch(() => this.replays.get(account.id) === entry && this.replays.delete(account.id));
     return next;
   }
 }
