@@ -87,4 +87,24 @@ describe('daily loss limit per recorder (virtual book)', () => {
     expect(signal.timeline).toContainEqual(expect.objectContaining({ step: 'recorder_blocked', detail: expect.stringMatching(/daily loss limit reached on recorder .*day P&L -50.00 USD against a limit of 50 USD/) }));
     expect(await positionsOf(t, account.id)).toEqual([]);
   });
+
+  it('a virtual open loss reaching the limit closes the virtual position and flattens the traders through the exit machine', async () => {
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 1, dailyLossLimit: '50' });
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
+    expect(await positionsOf(t, account.id)).toEqual([expect.objectContaining({ netPos: 1 })]);
+    await quote(t, 'MNQ1!', '20975.25');
+    expect(await positionsOf(t, account.id)).toHaveLength(1);
+    // -25 points x $2 = -50.00 on the virtual book
+    await quote(t, 'MNQ1!', '20975.00');
+    expect(await positionsOf(t, account.id)).toEqual([]);
+    expect((await ordersInSequence(t, account.id)).map((o) => [o.purpose, o.action, o.quantity, o.status])).toEqual([
+      ['open', 'Buy', 1, 'filled'],
+      ['close', 'Sell', 1, 'filled'],
+    ]);
+    const pnl = (await t.api.get(`/api/pnl?recorderId=${recorder.id}`).expect(200)).body.recorders[0];
+    expect(pnl).toEqual(expect.objectContaining({ realizedUsd: '-50.00', openUsd: '0.00', positions: [] }));
+    const refused = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '20980.00' }).expect(200);
+    expect((await signalOf(t, refused.body.signalId)).status).toBe('blocked');
+    expect((await t.api.get('/api/status').expect(200)).body.lossLimits).toEqual([expect.objectContaining({ book: 'recorder', id: recorder.id })]);
+  });
 });

@@ -45,6 +45,10 @@ export class LossLimitsService implements OnModuleInit {
     this.bus.on('PositionChanged', 'loss-limits-book', (e) => this.check(e.accountId, null));
   }
 
+  today(): string {
+    return this.accountPnl.today();
+  }
+
   /** Limits in force now, for the control center and GET /api/status. */
   trippedNow(): { book: 'account' | 'recorder'; id: string; day: string; reason: string }[] {
     const day = this.accountPnl.today();

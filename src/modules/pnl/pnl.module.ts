@@ -6,13 +6,14 @@ import { CashBalancesService } from './cash-balances.service';
 import { LossLimitsService } from './loss-limits.service';
 import { PnlController } from './pnl.controller';
 import { PnlReportsService } from './pnl-reports.service';
+import { RecorderLossLimitWatcher } from './recorder-loss-limit.watcher';
 import { RecorderPnlService } from './recorder-pnl.service';
 
 /** PnLEngine: broker P&L per account, virtual P&L per recorder, per trading day; the loss limits. */
 @Module({
   imports: [AccountDirectoryModule, RecordersModule],
   controllers: [PnlController],
-  providers: [AccountPnlService, RecorderPnlService, CashBalancesService, LossLimitsService, PnlReportsService],
+  providers: [AccountPnlService, RecorderPnlService, CashBalancesService, LossLimitsService, PnlReportsService, RecorderLossLimitWatcher],
   exports: [AccountPnlService, RecorderPnlService, LossLimitsService],
 })
 export class PnlModule {}
