@@ -1,3 +1,4 @@
+import { logIn } from '../support/browser-session';
 import { aTradedRecorder, ordersInSequence, positionsOf, quote, sendAlert, signalOf, tradesOf } from '../support/builders';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -39,6 +40,10 @@ describe('daily loss limit per account', () => {
 
     const status = (await t.api.get('/api/status').expect(200)).body;
     expect(status.lossLimits).toEqual([expect.objectContaining({ book: 'account', id: account.id, day: '2026-11-30' })]);
+    const session = await logIn(t);
+    const page = (await t.http.get('/control-center').set('Cookie', session.cookie).expect(200)).text;
+    const card = page.slice(page.indexOf('id="loss-limits"'), page.indexOf('</section>', page.indexOf('id="loss-limits"')));
+    expect(card).toMatch(/<td>account<\/td><td>Paper \d+<\/td><td class="num loss">-101.00<\/td><td class="num">100<\/td><td><span class="chip off"[^>]*>reached: entries off until 17:00 Chicago/);
 
     // 16:59 Chicago: still the same session
     t.clock.set('2026-11-30T22:59:00.000Z');
