@@ -19,6 +19,7 @@ import { Recorder } from '../modules/recorders/entities/recorder.entity';
 import { Trader } from '../modules/recorders/entities/trader.entity';
 import { SignalEvent } from '../modules/signals/entities/signal-event.entity';
 import { Signal } from '../modules/signals/entities/signal.entity';
+import { TradeExcursion } from '../modules/pnl/entities/trade-excursion.entity';
 
 export const ENTITIES = [
   Account,
@@ -42,4 +43,5 @@ export const ENTITIES = [
   InsiderFeedCursor,
   InsiderWatch,
   LoginSession,
+  TradeExcursion,
 ];

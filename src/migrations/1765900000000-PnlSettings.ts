@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
 // Schema API only, so it runs on SQLite and Postgres alike. Dollar amounts are exact decimal text.
 export class PnlSettings1765900000000 implements MigrationInterface {
@@ -12,9 +12,25 @@ export class PnlSettings1765900000000 implements MigrationInterface {
       new TableColumn({ name: 'maxLossPerPosition', type: 'varchar', length: '20', isNullable: true }),
     ]);
     await q.addColumns('recorders', [new TableColumn({ name: 'dailyLossLimit', type: 'varchar', length: '20', isNullable: true })]);
+    await q.createTable(
+      new Table({
+        name: 'trade_excursions',
+        columns: [
+          { name: 'accountId', type: 'varchar', length: '36', isPrimary: true },
+          { name: 'contract', type: 'varchar', length: '20', isPrimary: true },
+          { name: 'openedAt', type: 'varchar', length: '30', isPrimary: true },
+          { name: 'tradeId', type: 'varchar', length: '36', isNullable: true },
+          { name: 'maxFavorableUsd', type: 'varchar', length: '30' },
+          { name: 'maxAdverseUsd', type: 'varchar', length: '30' },
+          { name: 'updatedAt', type: 'varchar', length: '30' },
+        ],
+      }),
+    );
+    await q.createIndex('trade_excursions', new TableIndex({ columnNames: ['tradeId'] }));
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('trade_excursions');
     await q.dropColumns('recorders', ['dailyLossLimit']);
     await q.dropColumns('accounts', ['startingBalance', 'commissionPerContract', 'dailyLossLimit', 'maxLossPerPosition']);
   }

@@ -60,6 +60,24 @@ describe('P&L API', () => {
     expect(virtual.points).toEqual([{ day: '2026-11-30', equityUsd: '10.00' }, { day: '2026-12-01', equityUsd: '4.00' }]);
   });
 
+  it('each closed trade carries its MFE and MAE: the best and worst open P&L its quotes showed', async () => {
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00' }).expect(200);
+    await positionsOf(t, account.id);
+    for (const price of ['21005.00', '20990.00', '21002.00']) {
+      await quote(t, 'MNQ1!', price);
+      await t.settle();
+    }
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'close', price: '21003.00' }).expect(200);
+    await positionsOf(t, account.id);
+    await t.settle();
+    // +5 points x $2 at best, -10 points x $2 at worst, closed +3 points
+    expect((await t.api.get(`/api/pnl/trades?accountId=${account.id}`).expect(200)).body).toEqual([
+      expect.objectContaining({ side: 'LONG', pnlUsd: '6.00', maxFavorableUsd: '10.00', maxAdverseUsd: '-20.00' }),
+    ]);
+    expect((await t.api.get('/api/pnl/trades').expect(400)).body.message).toMatch(/accountId is required/);
+  });
+
   it('refuses bad queries and bad settings with what is wrong, changing nothing', async () => {
     expect((await t.api.get('/api/pnl?from=30-11-2026').expect(400)).body.message).toEqual(expect.arrayContaining(['from must be a trading day as YYYY-MM-DD']));
     expect((await t.api.get('/api/pnl/daily?from=2026-12-02&to=2026-12-01').expect(400)).body.message).toMatch(/from \(2026-12-02\) is after to/);

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountDirectoryModule } from '../accounts/account-directory.module';
 import { RecordersModule } from '../recorders/recorders.module';
 import { AccountPnlService } from './account-pnl.service';
 import { CashBalancesService } from './cash-balances.service';
+import { TradeExcursion } from './entities/trade-excursion.entity';
+import { ExcursionTracker } from './excursion-tracker.service';
 import { LossLimitsService } from './loss-limits.service';
 import { PnlController } from './pnl.controller';
 import { PnlReportsService } from './pnl-reports.service';
@@ -11,9 +14,9 @@ import { RecorderPnlService } from './recorder-pnl.service';
 
 /** PnLEngine: broker P&L per account, virtual P&L per recorder, per trading day; the loss limits. */
 @Module({
-  imports: [AccountDirectoryModule, RecordersModule],
+  imports: [TypeOrmModule.forFeature([TradeExcursion]), AccountDirectoryModule, RecordersModule],
   controllers: [PnlController],
-  providers: [AccountPnlService, RecorderPnlService, CashBalancesService, LossLimitsService, PnlReportsService, RecorderLossLimitWatcher],
+  providers: [AccountPnlService, RecorderPnlService, CashBalancesService, LossLimitsService, PnlReportsService, RecorderLossLimitWatcher, ExcursionTracker],
   exports: [AccountPnlService, RecorderPnlService, LossLimitsService],
 })
 export class PnlModule {}
