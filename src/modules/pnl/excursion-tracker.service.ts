@@ -55,7 +55,8 @@ export class ExcursionTracker implements OnModuleInit {
       const best = !row || compareDecimal(position.openUsd, row.maxFavorableUsd) > 0 ? position.openUsd : row.maxFavorableUsd;
       const worst = !row || compareDecimal(position.openUsd, row.maxAdverseUsd) < 0 ? position.openUsd : row.maxAdverseUsd;
       if (row && best === row.maxFavorableUsd && worst === row.maxAdverseUsd) return;
-      await repo.save({ accountId, contract, openedAt, tradeId: row?.tradeId ?? null, maxFavorableUsd: best, maxAdverseUsd: worst, updatedAt: this.clock.nowIso() });
+      // one statement, no transaction of its own: SQLite shares one connection (see database/transactions.ts)
+      await repo.upsert({ accountId, contract, openedAt, tradeId: row?.tradeId ?? null, maxFavorableUsd: best, maxAdverseUsd: worst, updatedAt: this.clock.nowIso() }, ['accountId', 'contract', 'openedAt']);
     });
   }
 
