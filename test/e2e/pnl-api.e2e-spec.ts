@@ -18,6 +18,7 @@ describe('P&L API', () => {
     expect((await t.api.get(`/api/pnl?accountId=${account.id}`).expect(200)).body.accounts[0]).toEqual(
       expect.objectContaining({ realizedUsd: '0.00', openUsd: '17.00', commissionsUsd: '0.70', dayPnlUsd: '16.30', balanceUsd: '9999.30', equityUsd: '10016.30' }),
     );
+    expect((await t.api.get(`/api/pnl?accountId=${account.id}`).expect(200)).body.traders).toEqual([expect.objectContaining({ openUsd: '17.00', dayPnlUsd: '17.00' })]);
     await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'close', price: '21010.00' }).expect(200);
     await positionsOf(t, account.id);
     const body = (await t.api.get('/api/pnl').expect(200)).body;
@@ -25,6 +26,7 @@ describe('P&L API', () => {
     // 10 points x $2 x 2 = 40.00, commissions 4 x 0.35 = 1.40
     expect(body.accounts).toEqual([expect.objectContaining({ accountId: account.id, realizedUsd: '40.00', commissionsUsd: '1.40', openUsd: '0.00', dayPnlUsd: '38.60', balanceUsd: '10038.60' })]);
     expect(body.recorders).toEqual([expect.objectContaining({ recorderId: recorder.id, realizedUsd: '40.00', openUsd: '0.00', dayPnlUsd: '40.00' })]);
+    expect(body.traders).toEqual([expect.objectContaining({ recorderId: recorder.id, accountId: account.id, realizedUsd: '40.00', openUsd: '0.00', dayPnlUsd: '40.00' })]);
 
     // a new commission rate re-prices the day: 4 contract-sides x 1.00
     await t.api.patch(`/api/accounts/${account.id}`, { commissionPerContract: '1' }).expect(200);

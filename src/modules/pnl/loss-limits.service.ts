@@ -59,8 +59,16 @@ export class LossLimitsService implements OnModuleInit {
     const day = this.accountPnl.today();
     const known = this.tripped.get(accountId);
     if (known?.day === day) return known.reason;
-    const pnl = await this.accountPnl.forAccount(accountId, day).catch(() => null);
-    if (!pnl?.dailyLossLimit || !lossReached(pnl.dayPnlUsd, pnl.dailyLossLimit)) return null;
+    const account = await this.accounts.get(accountId).catch(() => null);
+    if (!account?.dailyLossLimit) return null;
+    let pnl: AccountPnl;
+    try {
+      pnl = await this.accountPnl.forAccount(accountId, day);
+    } catch (error) {
+      // a limit that cannot be checked keeps new exposure off: closing stays allowed
+      return `daily loss limit ${account.dailyLossLimit} USD on account ${account.name} could not be checked (${(error as Error).message}); entries refused`;
+    }
+    if (!pnl.dailyLossLimit || !lossReached(pnl.dayPnlUsd, pnl.dailyLossLimit)) return null;
     return this.trip('account', accountId, day, describe('account', pnl.name, pnl.dayPnlUsd, pnl.dailyLossLimit, day));
   }
 

@@ -5,6 +5,7 @@ import { AccountDirectory } from '../accounts/account-directory.service';
 import { AccountPnlService } from './account-pnl.service';
 import { PnlQueryDto } from './dto/pnl-query.dto';
 import { RecorderPnlService } from './recorder-pnl.service';
+import { TraderPnlService } from './trader-pnl.service';
 
 /** The P&L API's answers: today per book, results per trading day, and an equity curve. */
 @Injectable()
@@ -13,6 +14,7 @@ export class PnlReportsService {
     private readonly accounts: AccountPnlService,
     private readonly recorders: RecorderPnlService,
     private readonly directory: AccountDirectory,
+    private readonly traders: TraderPnlService,
   ) {}
 
   async summary(query: PnlQueryDto) {
@@ -21,7 +23,8 @@ export class PnlReportsService {
     const wantRecorders = !query.accountId || query.recorderId;
     const accounts = wantAccounts ? (query.accountId ? [await this.accounts.forAccount(query.accountId, day)] : await this.accounts.all(day)) : [];
     const recorders = wantRecorders ? (query.recorderId ? [await this.recorders.forRecorder(query.recorderId, day)] : await this.recorders.all(day)) : [];
-    return { tradingDay: day, accounts, recorders, ...(query.from || query.to ? { daily: await this.daily(query) } : {}) };
+    const traders = await this.traders.all(day, { ...(query.accountId ? { accountId: query.accountId } : {}), ...(query.recorderId ? { recorderId: query.recorderId } : {}) });
+    return { tradingDay: day, accounts, recorders, traders, ...(query.from || query.to ? { daily: await this.daily(query) } : {}) };
   }
 
   async daily(query: PnlQueryDto) {

@@ -11,12 +11,13 @@ import { PnlController } from './pnl.controller';
 import { PnlReportsService } from './pnl-reports.service';
 import { RecorderLossLimitWatcher } from './recorder-loss-limit.watcher';
 import { RecorderPnlService } from './recorder-pnl.service';
+import { TraderPnlService } from './trader-pnl.service';
 
 /** PnLEngine: broker P&L per account, virtual P&L per recorder, per trading day; the loss limits. */
 @Module({
   imports: [TypeOrmModule.forFeature([TradeExcursion]), AccountDirectoryModule, RecordersModule],
   controllers: [PnlController],
-  providers: [AccountPnlService, RecorderPnlService, CashBalancesService, LossLimitsService, PnlReportsService, RecorderLossLimitWatcher, ExcursionTracker],
+  providers: [AccountPnlService, RecorderPnlService, CashBalancesService, LossLimitsService, PnlReportsService, RecorderLossLimitWatcher, ExcursionTracker, TraderPnlService],
   exports: [AccountPnlService, RecorderPnlService, LossLimitsService],
 })
 export class PnlModule {}
