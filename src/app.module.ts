@@ -19,6 +19,7 @@ import { DcaModule } from './modules/dca/dca.module';
 import { ExecutionModule } from './modules/execution/execution.module';
 import { InsiderModule } from './modules/insider/insider.module';
 import { ExitsModule } from './modules/exits/exits.module';
+import { PnlModule } from './modules/pnl/pnl.module';
 import { ReconcilerModule } from './modules/reconciler/reconciler.module';
 import { RecordersModule } from './modules/recorders/recorders.module';
 import { SignalsModule } from './modules/signals/signals.module';
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
         ExecutionModule,
         ExitsModule,
         DcaModule,
+        PnlModule,
         ReconcilerModule,
         AccountsModule,
         RecordersModule,

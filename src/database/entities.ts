@@ -20,6 +20,7 @@ import { Recorder } from '../modules/recorders/entities/recorder.entity';
 import { Trader } from '../modules/recorders/entities/trader.entity';
 import { SignalEvent } from '../modules/signals/entities/signal-event.entity';
 import { Signal } from '../modules/signals/entities/signal.entity';
+import { TradeExcursion } from '../modules/pnl/entities/trade-excursion.entity';
 
 export const ENTITIES = [
   Account,
@@ -44,4 +45,5 @@ export const ENTITIES = [
   InsiderWatch,
   LoginSession,
   DcaLadder,
+  TradeExcursion,
 ];

@@ -7,6 +7,7 @@ import { RoutingAcknowledgement1765200000000 } from '../migrations/1765200000000
 import { RecorderAlertGuards1765400000000 } from '../migrations/1765400000000-RecorderAlertGuards';
 import { LoginSessions1765600000000 } from '../migrations/1765600000000-LoginSessions';
 import { DcaLadders1765800000000 } from '../migrations/1765800000000-DcaLadders';
+import { PnlSettings1765900000000 } from '../migrations/1765900000000-PnlSettings';
 import { RecorderPriceSource1766000000000 } from '../migrations/1766000000000-RecorderPriceSource';
 
 /** Every migration, in order. Schema changes only ever happen through these. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   RecorderAlertGuards1765400000000,
   LoginSessions1765600000000,
   DcaLadders1765800000000,
+  PnlSettings1765900000000,
   RecorderPriceSource1766000000000,
 ];

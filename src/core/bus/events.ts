@@ -269,6 +269,20 @@ export interface DriftDetected extends Base {
   detail: string;
 }
 
+/** A book's P&L moved (a fill, a quote, a cash report): the day so far, in dollars (decimal text). */
+export interface PnlUpdated extends Base {
+  type: 'PnlUpdated';
+  book: 'account' | 'recorder';
+  /** the account's or the recorder's id */
+  id: string;
+  tradingDay: string;
+  realizedUsd: string;
+  openUsd: string;
+  commissionsUsd: string;
+  /** realized - commissions + open: what the daily loss limit is checked against */
+  dayPnlUsd: string;
+}
+
 /** A scored insider filing on a watched ticker reached that ticker's alert threshold. */
 export interface InsiderSignalRaised extends Base {
   type: 'InsiderSignalRaised';
@@ -310,7 +324,8 @@ export type DomainEvent =
   | ExitStateChanged
   | ExitFailed
   | FillUnrecorded
-  | DriftDetected;
+  | DriftDetected
+  | PnlUpdated;
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

@@ -1,2 +1,3 @@
 export * from './decimal';
 export * from './ticks';
+export * from './usd-text';

@@ -64,6 +64,10 @@ export class AccountsService implements OnApplicationBootstrap {
       enabled: true,
       routingAckBy: null,
       routingAckAt: null,
+      startingBalance: dto.startingBalance ?? '50000',
+      commissionPerContract: dto.commissionPerContract ?? '0',
+      dailyLossLimit: dto.dailyLossLimit ?? null,
+      maxLossPerPosition: dto.maxLossPerPosition ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -83,6 +87,9 @@ export class AccountsService implements OnApplicationBootstrap {
     if (dto.maxPosition !== undefined) account.maxPosition = dto.maxPosition;
     if (dto.enabled !== undefined) account.enabled = dto.enabled;
     if (dto.driftPolicy !== undefined) account.driftPolicy = dto.driftPolicy;
+    for (const key of ['startingBalance', 'commissionPerContract', 'dailyLossLimit', 'maxLossPerPosition'] as const) {
+      if (dto[key] !== undefined) Object.assign(account, { [key]: dto[key] });
+    }
     account.updatedAt = this.clock.nowIso();
     await this.accounts.save(account, NO_TX);
     this.connect(account);

@@ -3,6 +3,9 @@ import type { Response } from 'express';
 import { AccountsService } from '../accounts/accounts.service';
 import { AdvancedExitManager } from '../exits/advanced-exit-manager.service';
 import { KillSwitchService } from '../exits/kill-switch.service';
+import { AccountPnlService } from '../pnl/account-pnl.service';
+import { LossLimitsService } from '../pnl/loss-limits.service';
+import { RecorderPnlService } from '../pnl/recorder-pnl.service';
 import { PositionDriftReconciler } from '../reconciler/position-drift-reconciler.service';
 import { KillSwitchDto } from './dto/kill-switch.dto';
 
@@ -14,6 +17,9 @@ export class ControlCenterController {
     private readonly exits: AdvancedExitManager,
     private readonly killSwitch: KillSwitchService,
     private readonly reconciler: PositionDriftReconciler,
+    private readonly accountPnl: AccountPnlService,
+    private readonly recorderPnl: RecorderPnlService,
+    private readonly lossLimits: LossLimitsService,
   ) {}
 
   @Get()
@@ -31,9 +37,20 @@ export class ControlCenterController {
         reconcile: reconcile?.accounts.find((r) => r.accountId === a.id) ?? null,
         killReport: status.lastReport?.accounts.find((r) => r.accountId === a.id) ?? null,
       })),
+      lossLimits: await this.lossLimitRows(),
       reconcileAt: reconcile?.at ?? null,
       reconcileTrigger: reconcile?.trigger ?? null,
     };
+  }
+
+  private async lossLimitRows() {
+    const reached = new Map(this.lossLimits.trippedNow().map((t) => [t.id, t.reason]));
+    const [accounts, recorders] = await Promise.all([this.accountPnl.all(), this.recorderPnl.all()]);
+    const books = [
+      ...accounts.filter((a) => a.dailyLossLimit).map((a) => ({ book: 'account', id: a.accountId, name: a.name, dayPnlUsd: a.dayPnlUsd, limit: a.dailyLossLimit })),
+      ...recorders.filter((r) => r.dailyLossLimit).map((r) => ({ book: 'recorder', id: r.recorderId, name: r.name, dayPnlUsd: r.dayPnlUsd, limit: r.dailyLossLimit })),
+    ];
+    return { day: this.lossLimits.today(), books: books.map((b) => ({ ...b, reason: reached.get(b.id) ?? null })) };
   }
 
   @Post('kill-switch')

@@ -8,6 +8,7 @@ import { MarketDataStalenessService } from '../market-data/market-data-staleness
 import { DcaStats } from '../dca/dca-stats.service';
 import { TradingStateService } from '../execution/trading-state.service';
 import { AdvancedExitManager } from '../exits/advanced-exit-manager.service';
+import { LossLimitsService } from '../pnl/loss-limits.service';
 import { PositionDriftReconciler } from '../reconciler/position-drift-reconciler.service';
 
 @Controller('api')
@@ -23,6 +24,7 @@ export class HealthController {
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
     private readonly staleness: MarketDataStalenessService,
+    private readonly lossLimits: LossLimitsService,
     @Optional() @Inject(MARKET_DATA_SOURCES) private readonly sources: MarketDataSource[] | null,
   ) {
     this.startedAt = clock.nowIso();
@@ -52,6 +54,8 @@ export class HealthController {
       trading: halted ? { state: 'halted', reason: halted, since: this.tradingState.haltedSince() } : { state: 'active', reason: null, since: null },
       /** accounts halted on their own (a broker fill their book could not record) until re-armed */
       haltedAccounts: this.tradingState.haltedAccounts(),
+      /** accounts and recorders whose daily loss limit was reached: entries refused until the next session */
+      lossLimits: this.lossLimits.trippedNow(),
       exitMachines: machines.map(({ accountId, contract, state, reason, attempts, lastResult, updatedAt }) => ({ accountId, contract, state, reason, attempts, lastResult, updatedAt })),
       marketData: accounts.map((a) => {
         const { venue, lastQuoteAt, stale, staleContracts } = this.staleness.statusOf(a.id, a.broker);

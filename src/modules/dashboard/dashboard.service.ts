@@ -3,6 +3,9 @@ import { describeExitRules } from '../../core/exits/exit-plan';
 import { MARKET_DATA_SOURCES, MarketDataSource } from '../../core/market/market-data-source';
 import { AccountsService } from '../accounts/accounts.service';
 import { BookReaderService } from '../execution/book-reader.service';
+import { AccountPnlService } from '../pnl/account-pnl.service';
+import { LossLimitsService } from '../pnl/loss-limits.service';
+import { RecorderPnlService } from '../pnl/recorder-pnl.service';
 import { MarketDataStalenessService } from '../market-data/market-data-staleness.service';
 import { RecordersService } from '../recorders/recorders.service';
 import { TradersService } from '../recorders/traders.service';
@@ -21,11 +24,14 @@ export class DashboardService {
     private readonly virtualBook: VirtualBookService,
     private readonly signals: SignalsService,
     private readonly staleness: MarketDataStalenessService,
+    private readonly accountPnl: AccountPnlService,
+    private readonly recorderPnl: RecorderPnlService,
+    private readonly lossLimits: LossLimitsService,
     @Optional() @Inject(MARKET_DATA_SOURCES) private readonly sources: MarketDataSource[] | null,
   ) {}
 
   async snapshot() {
-    const [accounts, recorders, traders, positions, virtualPositions, signals, trades] = await Promise.all([
+    const [accounts, recorders, traders, positions, virtualPositions, signals, trades, accountPnl, recorderPnl] = await Promise.all([
       this.accounts.list(),
       this.recorders.list(),
       this.traders.list(),
@@ -33,7 +39,10 @@ export class DashboardService {
       this.virtualBook.listPositions(),
       this.signals.list({ limit: 25 }),
       this.book.listTrades({ limit: 10 }),
+      this.accountPnl.all(),
+      this.recorderPnl.all(),
     ]);
+    const limited = new Set(this.lossLimits.trippedNow().map((t) => t.id));
     const accountName = new Map(accounts.map((a) => [a.id, a.name]));
     const recorderName = new Map(recorders.map((r) => [r.id, r.name]));
     const tradingView = this.sources?.find((s) => s.venue === 'tradingview')?.status() ?? null;
@@ -69,6 +78,11 @@ export class DashboardService {
         reason: s.reason,
       })),
       trades: trades.map((t) => ({ ...t, account: accountName.get(t.accountId) ?? t.accountId })),
+      pnl: {
+        tradingDay: accountPnl[0]?.tradingDay ?? recorderPnl[0]?.tradingDay ?? this.accountPnl.today(),
+        accounts: accountPnl.map((p) => ({ ...p, limitReached: limited.has(p.accountId) })),
+        recorders: recorderPnl.map((p) => ({ ...p, limitReached: limited.has(p.recorderId) })),
+      },
     };
   }
 }

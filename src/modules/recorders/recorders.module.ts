@@ -6,6 +6,7 @@ import { RecorderTrade } from './entities/recorder-trade.entity';
 import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
 import { RecordersController } from './recorders.controller';
+import { RecorderEntryGuards } from './recorder-entry-guards';
 import { RecordersService } from './recorders.service';
 import { SignalRouterService } from './signal-router.service';
 import { TradersController } from './traders.controller';
@@ -17,7 +18,7 @@ import { VirtualPositionMarksService } from './virtual-position-marks.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade]), AccountDirectoryModule],
   controllers: [RecordersController, TradersController],
-  providers: [RecordersService, TradersService, VirtualBookService, VirtualPositionMarksService, SignalRouterService, VirtualExitWatcher],
-  exports: [RecordersService, TradersService, VirtualBookService],
+  providers: [RecordersService, TradersService, VirtualBookService, VirtualPositionMarksService, SignalRouterService, VirtualExitWatcher, RecorderEntryGuards],
+  exports: [RecordersService, TradersService, VirtualBookService, RecorderEntryGuards],
 })
 export class RecordersModule {}

@@ -78,6 +78,7 @@ export class RecordersService implements OnModuleInit {
       followAlertTicker: dto.followAlertTicker ?? false,
       oversizedQuantity: dto.oversizedQuantity ?? 'refuse',
       priceSource: dto.priceSource ?? 'alert',
+      dailyLossLimit: dto.dailyLossLimit ?? null,
       webhookToken: newWebhookToken(),
       createdAt: now,
       updatedAt: now,

@@ -17,6 +17,7 @@ import { outsidePriceBand } from './alert-price-band';
 import { entryExitPlan } from './entry-exit-plan';
 import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
+import { RecorderEntryGuards } from './recorder-entry-guards';
 import { RecordersService } from './recorders.service';
 import { TradersService } from './traders.service';
 import { refusedOverTraderMax, traderQuantity } from './trader-sizing';
@@ -42,6 +43,7 @@ export class SignalRouterService implements OnModuleInit {
     private readonly quotes: LastQuotesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly entryGuards: RecorderEntryGuards,
   ) {}
 
   onModuleInit(): void {
@@ -70,6 +72,14 @@ export class SignalRouterService implements OnModuleInit {
       const offBand = outsidePriceBand(alert.price, this.quotes.lastPrice('paper', contract), this.config.alertPriceBandPct);
       if (offBand) await this.signals.record(signalId, 'price_warning', offBand);
       else this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract, price: alert.price, source: 'alert', venue: 'paper' });
+    }
+    if (alert.directive.kind === 'ENTER') {
+      const blocked = await this.entryGuards.blockReason(recorder.id);
+      if (blocked) {
+        await this.signals.record(signalId, 'recorder_blocked', `${blocked}; entry not recorded nor traded`);
+        await this.signals.setStatus(signalId, 'blocked', blocked);
+        return;
+      }
     }
     await this.recordVirtually(recorder, event);
     const traders = (await this.traders.list({ recorderId: recorder.id })).filter((t) => t.enabled);

@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
+import { AccountPnlSettingsDto } from './account-pnl-settings.dto';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 
-export class CreateAccountDto {
+export class CreateAccountDto extends AccountPnlSettingsDto {
   @IsString({ message: 'name must be a string' })
   @IsNotEmpty({ message: 'name is required' })
   @MaxLength(100, { message: 'name must be at most 100 characters' })
@@ -79,7 +80,7 @@ export class CreateAccountDto {
   driftPolicy?: 'alert' | 'adopt' | 'flatten';
 }
 
-export class UpdateAccountDto {
+export class UpdateAccountDto extends AccountPnlSettingsDto {
   @IsOptional()
   @IsString({ message: 'name must be a string' })
   @IsNotEmpty({ message: 'name must not be empty' })

@@ -63,6 +63,24 @@ export class Account {
   @Column({ type: 'varchar', length: 30, nullable: true })
   routingAckAt: string | null;
 
+  // --- P&L settings (money as exact decimal text, dollars) ---
+  /** paper: the cash the account starts with */
+  @Column({ type: 'varchar', length: 20, default: '50000' })
+  startingBalance: string;
+
+  /** per contract per side (a round trip of 1 contract pays it twice) */
+  @Column({ type: 'varchar', length: 20, default: '0' })
+  commissionPerContract: string;
+
+  /** the day's realized + open loss that flattens the account and stops entries until the next session; null = none */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  dailyLossLimit: string | null;
+
+  /** the open loss on one position that flattens it; null = none */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  maxLossPerPosition: string | null;
+  // --- end P&L settings ---
+
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;
 

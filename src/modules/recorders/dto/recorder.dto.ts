@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { DcaSettingsDto } from './dca-settings.dto';
 import { PRICE_SOURCES, type PriceSource } from '../../../core/market/price-source';
+import { POSITIVE_USD_AMOUNT } from '../../../core/money/usd-text';
 import type { TakeProfitLevel } from '../entities/recorder.entity';
 import { IsTakeProfitLevels } from './exit-rules.validation';
 
@@ -85,6 +86,13 @@ export abstract class RecorderSettingsDto {
   @IsOptional()
   @IsIn(PRICE_SOURCES, { message: `priceSource must be one of ${PRICE_SOURCES.join(', ')}` })
   priceSource?: PriceSource;
+
+  // P&L: the virtual book's daily loss limit
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString({ message: 'dailyLossLimit must be a dollar amount as text above 0, e.g. "500", or null for none' })
+  @Matches(POSITIVE_USD_AMOUNT, { message: 'dailyLossLimit must be a dollar amount as text above 0, e.g. "500", or null for none' })
+  dailyLossLimit?: string | null;
 }
 
 export class CreateRecorderDto extends RecorderSettingsDto {

@@ -77,6 +77,9 @@ export class Recorder {
   /** prices of the virtual book: alert and API prices ('alert'), or TradingView's quote socket */
   @Column({ type: 'varchar', length: 12, default: 'alert' })
   priceSource: PriceSource;
+  /** P&L: the virtual book's day loss (realized + open, dollars) that stops its entries until the next session; null = none */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  dailyLossLimit: string | null;
 
   @Column({ type: 'varchar', length: 64, unique: true })
   webhookToken: string;
