@@ -17,6 +17,7 @@ import { RecorderPosition } from '../modules/recorders/entities/recorder-positio
 import { RecorderTrade } from '../modules/recorders/entities/recorder-trade.entity';
 import { Recorder } from '../modules/recorders/entities/recorder.entity';
 import { Trader } from '../modules/recorders/entities/trader.entity';
+import { SignalFilterCounter } from '../modules/recorders/entities/signal-filter-counter.entity';
 import { SignalEvent } from '../modules/signals/entities/signal-event.entity';
 import { Signal } from '../modules/signals/entities/signal.entity';
 
@@ -35,6 +36,7 @@ export const ENTITIES = [
   RecorderTrade,
   Recorder,
   Trader,
+  SignalFilterCounter,
   SignalEvent,
   Signal,
   InsiderFiling,

@@ -6,6 +6,7 @@ import { PositionExitPlans1765000000000 } from '../migrations/1765000000000-Posi
 import { RoutingAcknowledgement1765200000000 } from '../migrations/1765200000000-RoutingAcknowledgement';
 import { RecorderAlertGuards1765400000000 } from '../migrations/1765400000000-RecorderAlertGuards';
 import { LoginSessions1765600000000 } from '../migrations/1765600000000-LoginSessions';
+import { RecorderTraderSettings1766100000000 } from '../migrations/1766100000000-RecorderTraderSettings';
 
 /** Every migration, in order. Schema changes only ever happen through these. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RoutingAcknowledgement1765200000000,
   RecorderAlertGuards1765400000000,
   LoginSessions1765600000000,
+  RecorderTraderSettings1766100000000,
 ];

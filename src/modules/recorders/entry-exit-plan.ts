@@ -6,14 +6,14 @@ import { alertExitOverrides } from './settings/alert-exit-overrides';
 /**
  * The exits an entry carries for one trader (virtual book: multiplier 1): the alert's values beat
  * the recorder's; brackets in points, dollars, percent or price become ticks from `entryPrice`.
- * Throws ExitMeasureError when the alert's exit cannot be placed.
+ * `side` is the side really entered (an inverse recorder enters the other one). Throws ExitMeasureError when the alert's exit cannot be placed.
  */
 export function entryExitPlan(
   recorder: ExitRules,
   alert: ParsedAlert,
   multiplier: string,
-  at: { spec: TickSpec; entryPrice: string | null; quantity?: number | null },
+  at: { spec: TickSpec; entryPrice: string | null; quantity?: number | null; side?: 'LONG' | 'SHORT' | null },
 ): ExitPlan | null {
-  const side = alert.directive.kind === 'ENTER' ? alert.directive.side : null;
+  const side = at.side !== undefined ? at.side : alert.directive.kind === 'ENTER' ? alert.directive.side : null;
   return exitPlanFor(recorder, alertExitOverrides(alert, { spec: at.spec, entryPrice: at.entryPrice, side }), multiplier, at.quantity ?? null);
 }

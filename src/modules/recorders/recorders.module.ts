@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SignalFilterCounter } from './entities/signal-filter-counter.entity';
+import { SignalFilterCountersService } from './signal-filter-counters.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountDirectoryModule } from '../accounts/account-directory.module';
 import { RecorderPosition } from './entities/recorder-position.entity';
@@ -14,9 +16,9 @@ import { VirtualBookService } from './virtual-book.service';
 import { VirtualExitWatcher } from './virtual-exit-watcher.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade]), AccountDirectoryModule],
+  imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade, SignalFilterCounter]), AccountDirectoryModule],
   controllers: [RecordersController, TradersController],
-  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService, VirtualExitWatcher],
+  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService, VirtualExitWatcher, SignalFilterCountersService],
   exports: [RecordersService, TradersService, VirtualBookService],
 })
 export class RecordersModule {}

@@ -5,9 +5,8 @@ import { EventBus } from '../../core/bus/event-bus';
 import { SignalReceived, TradeIntent } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
-import { resolveContractName } from '../../core/contracts';
-import { ExitMeasureError } from '../../core/exits/exit-measure';
-import { ExitPlan } from '../../core/exits/exit-plan';
+import type { AlertDirective } from '../../core/alerts/parsed-alert';
+import { resolveContractName, tryResolveContract } from '../../core/contracts';
 import { AccountDirectory } from '../accounts/account-directory.service';
 import { Account } from '../accounts/entities/account.entity';
 import { LastQuotesService } from '../market-data/last-quotes.service';
@@ -20,8 +19,11 @@ import { RecordersService } from './recorders.service';
 import { TradersService } from './traders.service';
 import { refusedOverTraderMax, traderQuantity } from './trader-sizing';
 import { VirtualBookService } from './virtual-book.service';
-import { accountBalance, scaledRisk } from './settings/account-risk';
-import { riskSizedContracts } from './settings/risk-sizing';
+import { accountBalance } from './settings/account-risk';
+import { effectiveSettings, EffectiveSettings } from './settings/effective-settings';
+import { minCap, sizedEntry } from './settings/entry-sizing';
+import { Blocked, countsAsEntrySignal, entryBlockedBy, inverted } from './settings/signal-filters';
+import { SignalFilterCountersService } from './signal-filter-counters.service';
 
 /**
  * Turns each accepted signal into the recorder's virtual fill and one intent per enabled trader.
@@ -39,6 +41,7 @@ export class SignalRouterService implements OnModuleInit {
     private readonly book: VirtualBookService,
     private readonly signals: SignalsService,
     private readonly quotes: LastQuotesService,
+    private readonly counters: SignalFilterCountersService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -63,16 +66,29 @@ export class SignalRouterService implements OnModuleInit {
       if (offBand) await this.signals.record(signalId, 'price_warning', offBand);
       else this.bus.publish({ type: 'QuoteReceived', ts: this.clock.nowIso(), contract, price: alert.price, source: 'alert', venue: 'paper' });
     }
-    await this.recordVirtually(recorder, event);
+    const virtualBlock = await this.recordVirtually(recorder, event);
     const traders = (await this.traders.list({ recorderId: recorder.id })).filter((t) => t.enabled);
     if (traders.length === 0) await this.signals.record(signalId, 'no_traders', 'recorded virtually; no enabled trader is linked to this recorder');
+    let sent = 0;
+    let blocked = 0;
     for (const trader of traders) {
       const account = await this.accounts.get(trader.accountId).catch(() => null);
       if (!account?.enabled) {
         await this.signals.record(signalId, 'skipped', 'account disabled or missing', trader.accountId);
         continue;
       }
-      const intent = this.intentFor(recorder, trader, event, account);
+      const settings = effectiveSettings(recorder, trader);
+      const directive = settings.inverse ? inverted(alert.directive) : alert.directive;
+      const now = this.clock.now();
+      const counts = await this.counters.counts(recorder.id, trader.id, now);
+      const block = entryBlockedBy(settings, directive, now, counts);
+      if (block) {
+        blocked++;
+        await this.signals.record(signalId, 'blocked', `${block.setting}: ${block.reason}`, trader.accountId);
+        await this.counters.note(recorder.id, trader.id, now, counts, { entrySignal: countsAsEntrySignal(block), entryTaken: false });
+        continue;
+      }
+      const intent = this.intentFor(recorder, trader, settings, event, directive, account);
       if (typeof intent === 'string') {
         await this.signals.record(signalId, 'refused', intent, trader.accountId);
         continue;
@@ -87,40 +103,59 @@ export class SignalRouterService implements OnModuleInit {
         continue;
       }
       await this.signals.record(signalId, 'intent', describe(intent), trader.accountId);
+      if (directive.kind === 'ENTER') await this.counters.note(recorder.id, trader.id, now, counts, { entrySignal: true, entryTaken: true });
       this.bus.publish(intent);
+      sent++;
+    }
+    if (sent === 0 && virtualBlock && (traders.length === 0 || blocked > 0)) {
+      await this.signals.setStatus(signalId, 'blocked', `${virtualBlock.setting}: ${virtualBlock.reason}`);
+      return;
     }
     await this.signals.setStatus(signalId, 'processed');
   }
 
-  private async recordVirtually(recorder: Recorder, event: SignalReceived): Promise<void> {
+  /** The recorder's own book, under its own settings (no trader's); answers what blocked it, if anything. */
+  private async recordVirtually(recorder: Recorder, event: SignalReceived): Promise<Blocked | null> {
+    const settings = effectiveSettings(recorder, null);
+    const directive = settings.inverse ? inverted(event.alert.directive) : event.alert.directive;
+    const now = this.clock.now();
+    const counts = await this.counters.counts(recorder.id, 'recorder', now);
+    const block = entryBlockedBy(settings, directive, now, counts);
+    await this.counters.note(recorder.id, 'recorder', now, counts, { entrySignal: directive.kind === 'ENTER' && countsAsEntrySignal(block), entryTaken: directive.kind === 'ENTER' && !block });
+    if (block) {
+      await this.signals.record(event.signalId, 'virtual_blocked', `${block.setting}: ${block.reason}`);
+      return block;
+    }
     const price = event.alert.price ?? this.quotes.lastPrice('paper', event.contract);
     if (!price) {
       await this.signals.record(event.signalId, 'virtual_skipped', 'no price in the alert and no quote yet: the virtual position is unchanged');
-      return;
+      return null;
     }
     // one at a time with the virtual exit watch: a TP/SL exit never interleaves with an alert's fill
     await this.book.exclusive(recorder.id, event.contract, async () => {
       const netPos = await this.book.netPos(recorder.id, event.contract);
-      const plan = this.virtualPlan(recorder, event, netPos);
+      const plan = this.virtualPlan(recorder, settings, event, directive, netPos);
       try {
         const spec = resolveContractName(event.contract, this.clock.now()).spec;
-        const closed = await this.book.apply(recorder.id, event.contract, plan, price, entryExitPlan(recorder, event.alert, '1', { spec, entryPrice: price }));
+        const side = directive.kind === 'ENTER' ? directive.side : null;
+        const closed = await this.book.apply(recorder.id, event.contract, plan, price, entryExitPlan(settings.exits, event.alert, '1', { spec, entryPrice: price, side }));
         const detail = `${plan.steps.map((s) => `${s.action} ${s.quantity}`).join(', ') || 'no change'} @ ${price}${plan.note ? ` (${plan.note})` : ''}${closed.map((t) => `; closed ${t.side} P&L ${t.pnlUsd} USD`).join('')}`;
         await this.signals.record(event.signalId, 'virtual_fill', detail);
       } catch (error) {
         await this.signals.record(event.signalId, 'virtual_skipped', `alert price ${price} not usable: ${(error as Error).message}`);
       }
     });
+    return null;
   }
 
-  private virtualPlan(recorder: Recorder, event: SignalReceived, netPos: number): OrderPlan {
-    const { directive, quantity } = event.alert;
+  private virtualPlan(recorder: Recorder, settings: EffectiveSettings, event: SignalReceived, directive: AlertDirective, netPos: number): OrderPlan {
+    const { quantity } = event.alert;
     if (directive.kind === 'CLOSE') {
       const exit = planExit(netPos, directive.side ?? null);
       return quantity === null || exit.steps.length === 0 ? exit : planReduce(netPos, netPos > 0 ? 'LONG' : 'SHORT', quantity);
     }
     if (directive.kind === 'REDUCE') return planReduce(netPos, directive.side, quantity ?? Math.abs(netPos));
-    return planEnter(netPos, directive.side, quantity ?? recorder.quantity, {
+    return planEnter(netPos, directive.side, settings.initialSize > 0 ? settings.initialSize : (quantity ?? recorder.quantity), {
       sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
       opposite: recorder.dcaEnabled ? 'block' : 'reverse',
       maxQuantity: null,
@@ -128,15 +163,21 @@ export class SignalRouterService implements OnModuleInit {
   }
 
   /** The trader's intent; a string is why this trader does not trade the signal; null = nothing to send (size 0). */
-  private intentFor(recorder: Recorder, trader: Trader, event: SignalReceived, account: Account): TradeIntent | string | null {
-    const { directive, quantity } = event.alert;
+  private intentFor(recorder: Recorder, trader: Trader, settings: EffectiveSettings, event: SignalReceived, directive: AlertDirective, account: Account): TradeIntent | string | null {
+    const { quantity } = event.alert;
+    let contract = event.contract;
+    if (settings.ownTicker) {
+      const own = tryResolveContract(settings.symbol, this.clock.now());
+      if (!own) return `the trader's ticker ${settings.symbol} is not a contract Just Trades knows`;
+      contract = own.name;
+    }
     const base = {
       ts: this.clock.nowIso(),
       accountId: trader.accountId,
       traderId: trader.id,
       recorderId: recorder.id,
       signalId: event.signalId,
-      contract: event.contract,
+      contract,
       idempotencyKey: idempotencyKey(event.signalId, trader.id),
     };
     if (directive.kind === 'CLOSE') {
@@ -151,33 +192,30 @@ export class SignalRouterService implements OnModuleInit {
       const qty = traderQuantity(quantity, trader.multiplier);
       return qty > 0 ? { ...base, type: 'ReducePosition', side: directive.side, quantity: qty } : null;
     }
-    const spec = resolveContractName(event.contract, this.clock.now()).spec;
-    const entryPrice = event.alert.price ?? this.quotes.lastPrice(account.broker, event.contract);
-    let qty = traderQuantity(quantity ?? recorder.quantity, trader.multiplier);
-    let exitPlan: ExitPlan | null;
-    try {
-      exitPlan = entryExitPlan(recorder, event.alert, trader.multiplier, { spec, entryPrice, quantity: qty });
-      const risk = event.alert.sizing;
-      const sized = risk ? riskSizedContracts(scaledRisk(risk, trader.multiplier), exitPlan?.stopLossTicks ?? null, spec, accountBalance(account), false) : null;
-      if (sized && 'refused' in sized) return sized.refused;
-      if (sized) {
-        qty = sized.contracts;
-        exitPlan = entryExitPlan(recorder, event.alert, trader.multiplier, { spec, entryPrice, quantity: qty });
-      }
-    } catch (error) {
-      if (error instanceof ExitMeasureError) return `${error.message}: the entry is refused rather than opened without it`;
-      throw error;
-    }
-    if (qty <= 0) return null;
+    const entry = sizedEntry({
+      settings,
+      alert: event.alert,
+      side: directive.side,
+      alertQuantity: quantity,
+      recorderQuantity: recorder.quantity,
+      multiplier: trader.multiplier,
+      spec: resolveContractName(contract, this.clock.now()).spec,
+      // an alert's price is of the recorder's instrument; the trader's own ticker is priced by its venue
+      entryPrice: (settings.ownTicker ? null : event.alert.price) ?? this.quotes.lastPrice(account.broker, contract),
+      balance: accountBalance(account),
+      oversized: recorder.oversizedQuantity,
+    });
+    if ('refused' in entry) return entry.refused;
+    if (entry.quantity <= 0) return null;
     return {
       ...base,
       type: 'EnterPosition',
       side: directive.side,
-      quantity: qty,
-      maxQuantity: trader.maxQuantity,
+      quantity: entry.quantity,
+      maxQuantity: minCap(trader.maxQuantity, settings.maxContractsPerPosition),
       sameSide: recorder.dcaEnabled ? 'add' : (event.alert.sameDirection ?? recorder.sameSide),
       opposite: recorder.dcaEnabled ? 'block' : 'reverse',
-      exitPlan,
+      exitPlan: entry.exitPlan,
     };
   }
 }

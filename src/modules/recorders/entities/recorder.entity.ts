@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DirectionFilter } from '../settings/direction-filter';
 
 export interface TakeProfitLevel {
   ticks: number;
@@ -66,6 +67,70 @@ export class Recorder {
   /** an alert quantity over the caps (JT_MAX_ORDER_QUANTITY, 1000): refuse the alert, or trade the cap */
   @Column({ type: 'varchar', length: 10, default: 'refuse' })
   oversizedQuantity: 'refuse' | 'cap';
+
+  /** contracts for every entry; 0 = the alert's quantity (then `quantity`) */
+  @Column({ type: 'integer', default: 0 })
+  initialSize: number;
+
+  /** an entry bigger than this is refused or capped (oversizedQuantity); null = none */
+  @Column({ type: 'integer', nullable: true })
+  maxContractsPerOrder: number | null;
+
+  /** the position never grows past this; null = none */
+  @Column({ type: 'integer', nullable: true })
+  maxContractsPerPosition: number | null;
+
+  /** size entries from a dollar risk to the stop (decimal string); null = off */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  riskDollars: string | null;
+
+  /** size entries from a percent of the account balance at risk to the stop; null = off */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  riskPercent: string | null;
+
+  /** a risk size under one contract trades 1 instead of being refused */
+  @Column({ type: 'boolean', default: false })
+  riskMinOneContract: boolean;
+
+  @Column({ type: 'varchar', length: 5, default: 'both' })
+  directionFilter: DirectionFilter;
+
+  /** the owner's time zone the trading windows are in (IANA name) */
+  @Column({ type: 'varchar', length: 64, default: 'America/New_York' })
+  timeZone: string;
+
+  /** up to two trading windows "HH:MM"; none = 24/7 */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  window1Start: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  window1End: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  window2Start: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  window2End: string | null;
+
+  /** seconds after an entry during which new entries are blocked; 0 = none */
+  @Column({ type: 'integer', default: 0 })
+  cooldownSec: number;
+
+  /** entries per exchange session day (resets 17:00 Chicago); null = no limit */
+  @Column({ type: 'integer', nullable: true })
+  maxSignalsPerDay: number | null;
+
+  /** trade only entry signals N, 2N, 3N ... of the session day; 1 = every one */
+  @Column({ type: 'integer', default: 1 })
+  everyNthSignal: number;
+
+  /** buy <-> sell (a close stays a close) */
+  @Column({ type: 'boolean', default: false })
+  inverse: boolean;
+
+  /** when a trading window closes, flatten the open position through the exit machine */
+  @Column({ type: 'boolean', default: false })
+  flattenAtWindowEnd: boolean;
 
   @Column({ type: 'varchar', length: 64, unique: true })
   webhookToken: string;

@@ -9,6 +9,6 @@ export function accountBalance(account: Account): string | null {
 }
 
 /** The trader's multiplier scales a dollar risk like any size; a percent of its own balance is already its own. */
-export function scaledRisk(sizing: AlertSizing, multiplier: string): AlertSizing {
+export function scaledRisk(sizing: Pick<AlertSizing, 'riskDollars' | 'riskPercent'>, multiplier: string): Pick<AlertSizing, 'riskDollars' | 'riskPercent'> {
   return sizing.riskDollars ? { ...sizing, riskDollars: formatDecimal(multiplyDecimal(sizing.riskDollars, multiplier)) } : sizing;
 }
