@@ -1,4 +1,5 @@
 import { aRecorder, aTradedRecorder, anAccount, aTrader, netPosOf, ordersInSequence, positionsOf, quote, sendAlert, signalOf, stepsFor } from '../support/builders';
+import { WindowFlattenService } from '../../src/modules/recorders/window-flatten.service';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Issue 13: every setting goes API -> database -> engine, per recorder and per trader (null inherits, 0 is 0). */
@@ -161,5 +162,25 @@ describe('recorder and trader settings, end to end', () => {
     await t.settle();
     expect(await netPosOf(t, account.id, 'ESZ6')).toBe(0);
     expect((await ordersInSequence(t, account.id)).map((o) => [o.action, o.quantity])).toEqual([['Buy', 1], ['Sell', 1]]);
+  });
+
+  it('flattenAtWindowEnd: when the window closes the position is closed through the exit machine (a Sell for what is held); off = kept', async () => {
+    const flatten = t.app.get(WindowFlattenService);
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 2, window1Start: '09:30', window1End: '10:05', flattenAtWindowEnd: true });
+    const other = await aTradedRecorder(t, { quantity: 1, symbol: 'MES1!', window1Start: '09:30', window1End: '10:05' });
+    await quote(t, 'MES1!', '6000.00');
+    await flatten.check(); // 10:00: open
+    await alert(recorder.webhookToken, { action: 'buy' });
+    await alert(other.recorder.webhookToken, { action: 'buy', ticker: 'MES1!', price: '6000.00' });
+    t.clock.set('2026-11-30T15:04:00.000Z');
+    await flatten.check();
+    await t.settle();
+    expect(await netPosOf(t, account.id)).toBe(2);
+    t.clock.set('2026-11-30T15:05:00.000Z');
+    await flatten.check();
+    await t.settle();
+    expect(await netPosOf(t, account.id)).toBe(0);
+    expect((await ordersInSequence(t, account.id)).map((o) => [o.action, o.quantity, o.purpose])).toEqual([['Buy', 2, 'open'], ['Sell', 2, 'close']]);
+    expect(await netPosOf(t, other.account.id, 'MESZ6')).toBe(1);
   });
 });

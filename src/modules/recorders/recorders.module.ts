@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SignalFilterCounter } from './entities/signal-filter-counter.entity';
+import { WindowFlattenService } from './window-flatten.service';
 import { SignalFilterCountersService } from './signal-filter-counters.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountDirectoryModule } from '../accounts/account-directory.module';
@@ -18,7 +19,7 @@ import { VirtualExitWatcher } from './virtual-exit-watcher.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade, SignalFilterCounter]), AccountDirectoryModule],
   controllers: [RecordersController, TradersController],
-  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService, VirtualExitWatcher, SignalFilterCountersService],
+  providers: [RecordersService, TradersService, VirtualBookService, SignalRouterService, VirtualExitWatcher, SignalFilterCountersService, WindowFlattenService],
   exports: [RecordersService, TradersService, VirtualBookService],
 })
 export class RecordersModule {}

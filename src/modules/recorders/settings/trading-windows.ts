@@ -43,3 +43,8 @@ export function insideTradingWindows(at: Date, timeZone: string, windows: readon
   const minutes = localMinutes(at, timeZone);
   return windows.some((w) => insideWindow(minutes, w));
 }
+
+/** A window closed between two checks: trading was open at `before` and is not at `now`. */
+export function tradingWindowClosed(before: Date, now: Date, timeZone: string, windows: readonly TradingWindow[]): boolean {
+  return windows.length > 0 && insideTradingWindows(before, timeZone, windows) && !insideTradingWindows(now, timeZone, windows);
+}
