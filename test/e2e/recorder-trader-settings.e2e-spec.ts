@@ -1,4 +1,5 @@
 import { aRecorder, aTradedRecorder, anAccount, aTrader, netPosOf, ordersInSequence, positionsOf, quote, sendAlert, signalOf, stepsFor } from '../support/builders';
+import { TpSlMonitor } from '../../src/modules/exits/tp-sl-monitor.service';
 import { WindowFlattenService } from '../../src/modules/recorders/window-flatten.service';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -182,5 +183,23 @@ describe('recorder and trader settings, end to end', () => {
     expect(await netPosOf(t, account.id)).toBe(0);
     expect((await ordersInSequence(t, account.id)).map((o) => [o.action, o.quantity, o.purpose])).toEqual([['Buy', 2, 'open'], ['Sell', 2, 'close']]);
     expect(await netPosOf(t, other.account.id, 'MESZ6')).toBe(1);
+  });
+
+  it('a take-profit ladder in points with trims in percent, and one in percent of the entry price, on the tick', async () => {
+    const { account, recorder, trader } = await aTradedRecorder(t, { quantity: 4, takeProfitLevels: [{ points: 1, percentOfPosition: 50 }, { points: '2.5' }] }, { multiplier: '1' });
+    await alert(recorder.webhookToken, { action: 'buy' });
+    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toMatchObject({ takeProfits: ['21001.00', '21002.50'] });
+    await quote(t, 'MNQ1!', '21001.00');
+    await t.settle();
+    expect(await netPosOf(t, account.id)).toBe(2);
+    await quote(t, 'MNQ1!', '21002.50');
+    await t.settle();
+    expect(await netPosOf(t, account.id)).toBe(0);
+    // the trader's own ladder in percent: 0.01 % of 21000 = 2.1 points -> 8 ticks, 0.02 % -> 16 ticks
+    await t.api.patch(`/api/traders/${trader.id}`, { takeProfitLevels: [{ percent: 0.01, quantity: 1 }, { percent: '0.02' }] }).expect(200);
+    await alert(recorder.webhookToken, { action: 'buy', price: '21000.00' });
+    expect(t.app.get(TpSlMonitor).levelsOf(account.id, 'MNQZ6')).toMatchObject({ takeProfits: ['21002.00', '21004.00'] });
+    const bad = await t.api.patch(`/api/recorders/${recorder.id}`, { takeProfitLevels: [{ points: 2, quantity: 1 }, { ticks: 20 }] }).expect(400);
+    expect(bad.body.message.join(' ')).toMatch(/use one unit for the whole ladder/);
   });
 });

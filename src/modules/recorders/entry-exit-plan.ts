@@ -1,6 +1,7 @@
 import type { ParsedAlert } from '../../core/alerts/parsed-alert';
 import type { TickSpec } from '../../core/money';
-import { ExitPlan, exitPlanFor, ExitRules } from '../../core/exits/exit-plan';
+import { measureToTicks } from '../../core/exits/exit-measure';
+import { ExitPlan, exitPlanFor, ExitRules, StoredExitRules } from '../../core/exits/exit-plan';
 import { alertExitOverrides } from './settings/alert-exit-overrides';
 
 /**
@@ -9,11 +10,22 @@ import { alertExitOverrides } from './settings/alert-exit-overrides';
  * `side` is the side really entered (an inverse recorder enters the other one). Throws ExitMeasureError when the alert's exit cannot be placed.
  */
 export function entryExitPlan(
-  recorder: ExitRules,
+  recorder: StoredExitRules,
   alert: ParsedAlert,
   multiplier: string,
   at: { spec: TickSpec; entryPrice: string | null; quantity?: number | null; side?: 'LONG' | 'SHORT' | null },
 ): ExitPlan | null {
   const side = at.side !== undefined ? at.side : alert.directive.kind === 'ENTER' ? alert.directive.side : null;
-  return exitPlanFor(recorder, alertExitOverrides(alert, { spec: at.spec, entryPrice: at.entryPrice, side }), multiplier, at.quantity ?? null);
+  const rules = levelsInTicks(recorder, { spec: at.spec, entryPrice: at.entryPrice, side: side ?? 'LONG' });
+  return exitPlanFor(rules, alertExitOverrides(alert, { spec: at.spec, entryPrice: at.entryPrice, side }), multiplier, at.quantity ?? null);
+}
+
+/** Take-profit levels in points or percent of the entry price, as ticks (toward the entry). */
+function levelsInTicks(rules: StoredExitRules, ctx: Parameters<typeof measureToTicks>[2]): ExitRules {
+  const levels = rules.takeProfitLevels?.map((l, i) => ({
+    ticks: l.ticks ?? measureToTicks(l.points !== undefined ? { unit: 'points', value: String(l.points) } : { unit: 'percent', value: String(l.percent) }, 'profit', ctx, `take-profit level ${i + 1}`),
+    quantity: l.quantity ?? null,
+    percentOfPosition: l.percentOfPosition ?? null,
+  }));
+  return { ...rules, takeProfitLevels: levels ?? null };
 }

@@ -1,11 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { StoredTakeProfitLevel } from '../../../core/exits/exit-plan';
 import type { DirectionFilter } from '../settings/direction-filter';
 
-export interface TakeProfitLevel {
-  ticks: number;
-  /** contracts (times each trader's multiplier); left out on the last level, which takes the rest */
-  quantity?: number | null;
-}
+export type TakeProfitLevel = StoredTakeProfitLevel;
 
 /** One strategy: a webhook token, a symbol, a size and the rules for same-side and opposite alerts. */
 @Entity('recorders')

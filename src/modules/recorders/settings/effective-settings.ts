@@ -1,4 +1,4 @@
-import type { ExitRules } from '../../../core/exits/exit-plan';
+import type { StoredExitRules } from '../../../core/exits/exit-plan';
 import type { Recorder } from '../entities/recorder.entity';
 import type { Trader } from '../entities/trader.entity';
 import type { DirectionFilter } from './direction-filter';
@@ -23,7 +23,7 @@ export interface EffectiveSettings {
   everyNthSignal: number;
   inverse: boolean;
   flattenAtWindowEnd: boolean;
-  exits: ExitRules;
+  exits: StoredExitRules;
 }
 
 /** Trader beats recorder field by field: null inherits (G-12), 0 and false are kept (G-11). The alert's own values beat both later, at the entry. */
