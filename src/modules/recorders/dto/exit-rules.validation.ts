@@ -36,7 +36,7 @@ export function takeProfitLevelsProblem(value: unknown): string | null {
     const { quantity, percentOfPosition } = l;
     const hasQty = quantity !== undefined && quantity !== null;
     const hasPct = percentOfPosition !== undefined && percentOfPosition !== null;
-    if (last && (hasQty || hasPct)) return `${at}: the last level takes whatever is left; leave its quantity out`;
+    if (last && (hasQty || hasPct)) return `${at}.${hasQty ? 'quantity' : 'percentOfPosition'}: the last level takes whatever is left; leave its quantity out`;
     if (!last && hasQty && hasPct) return `${at}: give quantity or percentOfPosition, not both`;
     if (!last && hasPct && (!Number.isInteger(percentOfPosition) || (percentOfPosition as number) < 1 || (percentOfPosition as number) > 99)) {
       return `${at}.percentOfPosition must be a whole percent of the position between 1 and 99 (at least 1 contract is taken)`;
