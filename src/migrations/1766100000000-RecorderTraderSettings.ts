@@ -8,6 +8,7 @@ const bool = (name: string, nullable: boolean) => new TableColumn({ name, type: 
 function settingColumns(trader: boolean): TableColumn[] {
   return [
     int('initialSize', trader, trader ? undefined : 0),
+    int('addSize', trader, trader ? undefined : 0),
     int('maxContractsPerOrder', true),
     int('maxContractsPerPosition', true),
     text('riskDollars', '20', true),

@@ -202,4 +202,17 @@ describe('recorder and trader settings, end to end', () => {
     const bad = await t.api.patch(`/api/recorders/${recorder.id}`, { takeProfitLevels: [{ points: 2, quantity: 1 }, { ticks: 20 }] }).expect(400);
     expect(bad.body.message.join(' ')).toMatch(/use one unit for the whole ladder/);
   });
+
+  it('add size: a same-side add sends addSize (times the multiplier), 0 = the entry size; a trader\'s 0 beats the recorder\'s 1', async () => {
+    const { account, recorder, trader } = await aTradedRecorder(t, { quantity: 3, dcaEnabled: true, addSize: 1 }, { multiplier: '2' });
+    await alert(recorder.webhookToken, { action: 'buy' });
+    expect(await netPosOf(t, account.id)).toBe(6);
+    await alert(recorder.webhookToken, { action: 'buy' });
+    expect(await netPosOf(t, account.id)).toBe(8);
+    await t.api.patch(`/api/traders/${trader.id}`, { addSize: 0 }).expect(200);
+    await alert(recorder.webhookToken, { action: 'buy' });
+    expect(await netPosOf(t, account.id)).toBe(14);
+    const virtual = (await t.api.get(`/api/recorders/${recorder.id}`).expect(200)).body.virtualPositions;
+    expect(virtual).toEqual([expect.objectContaining({ netPos: 5 })]);
+  });
 });

@@ -78,6 +78,7 @@ export class RecordersService implements OnModuleInit {
       oversizedQuantity: dto.oversizedQuantity ?? 'refuse',
       // absent = the default that changes nothing (G-15); 0 stays 0 (G-11)
       initialSize: dto.initialSize ?? 0,
+      addSize: dto.addSize ?? 0,
       maxContractsPerOrder: dto.maxContractsPerOrder ?? null,
       maxContractsPerPosition: dto.maxContractsPerPosition ?? null,
       riskDollars: dto.riskDollars ?? null,

@@ -21,7 +21,7 @@ import { refusedOverTraderMax, traderQuantity } from './trader-sizing';
 import { VirtualBookService } from './virtual-book.service';
 import { accountBalance } from './settings/account-risk';
 import { effectiveSettings, EffectiveSettings } from './settings/effective-settings';
-import { minCap, sizedEntry } from './settings/entry-sizing';
+import { capped, minCap, sizedEntry } from './settings/entry-sizing';
 import { Blocked, countsAsEntrySignal, entryBlockedBy, inverted } from './settings/signal-filters';
 import { SignalFilterCountersService } from './signal-filter-counters.service';
 
@@ -159,6 +159,7 @@ export class SignalRouterService implements OnModuleInit {
       sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
       opposite: recorder.dcaEnabled ? 'block' : 'reverse',
       maxQuantity: null,
+      addQuantity: settings.addSize > 0 ? settings.addSize : null,
     });
   }
 
@@ -213,6 +214,7 @@ export class SignalRouterService implements OnModuleInit {
       side: directive.side,
       quantity: entry.quantity,
       maxQuantity: minCap(trader.maxQuantity, settings.maxContractsPerPosition),
+      addQuantity: settings.addSize > 0 ? capped(traderQuantity(settings.addSize, trader.multiplier), settings.maxContractsPerOrder) : null,
       sameSide: recorder.dcaEnabled ? 'add' : (event.alert.sameDirection ?? recorder.sameSide),
       opposite: recorder.dcaEnabled ? 'block' : 'reverse',
       exitPlan: entry.exitPlan,

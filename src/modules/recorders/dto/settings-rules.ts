@@ -3,7 +3,7 @@ import { BadRequestException } from '@nestjs/common';
 type Windowed = { window1Start: string | null; window1End: string | null; window2Start: string | null; window2End: string | null; riskDollars: string | null; riskPercent: string | null };
 
 /** Fields a recorder must hold a value for; null is only "inherit" on a trader. */
-export const RECORDER_REQUIRED_SETTINGS = ['initialSize', 'riskMinOneContract', 'directionFilter', 'timeZone', 'cooldownSec', 'everyNthSignal', 'inverse', 'flattenAtWindowEnd'] as const;
+export const RECORDER_REQUIRED_SETTINGS = ['initialSize', 'addSize', 'riskMinOneContract', 'directionFilter', 'timeZone', 'cooldownSec', 'everyNthSignal', 'inverse', 'flattenAtWindowEnd'] as const;
 
 /** Rules across fields, checked on the settings as they would be saved (a PATCH merges first). */
 export function assertSignalSettings(s: Windowed, nullNotAllowed: readonly string[] = []): void {

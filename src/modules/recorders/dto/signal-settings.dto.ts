@@ -32,6 +32,13 @@ export abstract class SignalSettingsDto extends ExitSettingsDto {
 
   @IsOptional()
   @ValidateIf(notNull)
+  @IsInt({ message: 'addSize must be a whole number of contracts from 0 (0 = the entry\'s size) to 1000' })
+  @Min(0, { message: 'addSize must be 0 (the entry\'s size) or more' })
+  @Max(1000, { message: 'addSize must be at most 1000' })
+  addSize?: number | null;
+
+  @IsOptional()
+  @ValidateIf(notNull)
   @IsInt({ message: 'maxContractsPerOrder must be a whole number of contracts from 1, or null for no cap' })
   @Min(1, { message: 'maxContractsPerOrder must be at least 1, or null for no cap' })
   @Max(10000)

@@ -69,6 +69,10 @@ export class Recorder {
   @Column({ type: 'integer', default: 0 })
   initialSize: number;
 
+  /** contracts each add (same-side entry with DCA on) sends; 0 = the entry's size */
+  @Column({ type: 'integer', default: 0 })
+  addSize: number;
+
   /** an entry bigger than this is refused or capped (oversizedQuantity); null = none */
   @Column({ type: 'integer', nullable: true })
   maxContractsPerOrder: number | null;

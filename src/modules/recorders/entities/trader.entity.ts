@@ -33,6 +33,9 @@ export class Trader {
   initialSize: number | null;
 
   @Column({ type: 'integer', nullable: true })
+  addSize: number | null;
+
+  @Column({ type: 'integer', nullable: true })
   maxContractsPerOrder: number | null;
 
   @Column({ type: 'integer', nullable: true })

@@ -10,6 +10,8 @@ export interface EffectiveSettings {
   symbol: string;
   ownTicker: boolean;
   initialSize: number;
+  /** contracts per add; 0 = the entry's size */
+  addSize: number;
   maxContractsPerOrder: number | null;
   maxContractsPerPosition: number | null;
   riskDollars: string | null;
@@ -37,6 +39,7 @@ export function effectiveSettings(recorder: Recorder, trader: Trader | null): Ef
     symbol: trader?.symbol ?? recorder.symbol,
     ownTicker: !!trader?.symbol,
     initialSize: pick('initialSize'),
+    addSize: pick('addSize'),
     maxContractsPerOrder: pick('maxContractsPerOrder'),
     maxContractsPerPosition: pick('maxContractsPerPosition'),
     riskDollars: pick('riskDollars'),

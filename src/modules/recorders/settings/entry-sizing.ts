@@ -50,6 +50,11 @@ export function sizedEntry(i: EntryInputs): { quantity: number; exitPlan: ExitPl
   }
 }
 
+/** A quantity under an order cap (null = none). */
+export function capped(quantity: number, cap: number | null): number {
+  return cap === null ? quantity : Math.min(quantity, cap);
+}
+
 /** The tighter of two caps; null = none. */
 export function minCap(a: number | null, b: number | null): number | null {
   if (a === null) return b;

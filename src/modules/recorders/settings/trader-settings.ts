@@ -3,7 +3,7 @@ import type { Trader } from '../entities/trader.entity';
 
 /** Every setting a trader can hold for itself (null = the recorder's); the list the API, the database and the engine share (G-14). */
 export const TRADER_SETTING_FIELDS = [
-  'symbol', 'initialSize', 'maxContractsPerOrder', 'maxContractsPerPosition', 'riskDollars', 'riskPercent', 'riskMinOneContract',
+  'symbol', 'initialSize', 'addSize', 'maxContractsPerOrder', 'maxContractsPerPosition', 'riskDollars', 'riskPercent', 'riskMinOneContract',
   'directionFilter', 'timeZone', 'window1Start', 'window1End', 'window2Start', 'window2End', 'cooldownSec', 'maxSignalsPerDay',
   'everyNthSignal', 'inverse', 'flattenAtWindowEnd', 'takeProfitTicks', 'stopLossTicks', 'takeProfitLevels', 'trailTriggerTicks',
   'trailDistanceTicks', 'breakEvenTicks', 'breakEvenOffsetTicks',
