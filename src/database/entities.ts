@@ -18,6 +18,7 @@ import { RecorderPosition } from '../modules/recorders/entities/recorder-positio
 import { RecorderTrade } from '../modules/recorders/entities/recorder-trade.entity';
 import { Recorder } from '../modules/recorders/entities/recorder.entity';
 import { Trader } from '../modules/recorders/entities/trader.entity';
+import { SignalFilterCounter } from '../modules/recorders/entities/signal-filter-counter.entity';
 import { SignalEvent } from '../modules/signals/entities/signal-event.entity';
 import { Signal } from '../modules/signals/entities/signal.entity';
 import { TradeExcursion } from '../modules/pnl/entities/trade-excursion.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   RecorderTrade,
   Recorder,
   Trader,
+  SignalFilterCounter,
   SignalEvent,
   Signal,
   InsiderFiling,

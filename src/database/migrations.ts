@@ -9,6 +9,7 @@ import { LoginSessions1765600000000 } from '../migrations/1765600000000-LoginSes
 import { DcaLadders1765800000000 } from '../migrations/1765800000000-DcaLadders';
 import { PnlSettings1765900000000 } from '../migrations/1765900000000-PnlSettings';
 import { RecorderPriceSource1766000000000 } from '../migrations/1766000000000-RecorderPriceSource';
+import { RecorderTraderSettings1766100000000 } from '../migrations/1766100000000-RecorderTraderSettings';
 
 /** Every migration, in order. Schema changes only ever happen through these. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DcaLadders1765800000000,
   PnlSettings1765900000000,
   RecorderPriceSource1766000000000,
+  RecorderTraderSettings1766100000000,
 ];

@@ -73,6 +73,8 @@ export interface EnterPosition extends IntentBase {
   maxQuantity: number | null;
   sameSide: 'add' | 'ignore' | 'reenter';
   opposite: 'reverse' | 'block';
+  /** contracts an add (same side, sameSide "add") sends; absent or null = `quantity` */
+  addQuantity?: number | null;
   /** the exits the position gets if this entry opens it (alert overrides beat the recorder); adds keep the position's */
   exitPlan?: ExitPlan | null;
 }

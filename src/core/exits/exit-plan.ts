@@ -1,4 +1,4 @@
-import { formatDecimal, multiplyDecimal, roundDecimal } from '../money';
+import { divideDecimal, formatDecimal, multiplyDecimal, roundDecimal } from '../money';
 
 /**
  * The exits a position carries, fixed when it opens: take-profit legs, a stop loss, a trailing
@@ -25,16 +25,33 @@ export interface ExitPlan {
 export interface ExitRules {
   takeProfitTicks: number | null;
   stopLossTicks: number | null;
-  takeProfitLevels: { ticks: number; quantity?: number | null }[] | null;
+  takeProfitLevels: { ticks: number; quantity?: number | null; percentOfPosition?: number | null }[] | null;
   trailTriggerTicks: number | null;
   trailDistanceTicks: number | null;
   breakEvenTicks: number | null;
   breakEvenOffsetTicks: number | null;
 }
 
+/**
+ * A take-profit level as a recorder or trader stores it: at `ticks`, `points` or `percent` (of the
+ * entry price); it takes `quantity` contracts (times the multiplier) or `percentOfPosition`; the last
+ * takes the rest. Turned into ticks at the entry (recorders/entry-exit-plan).
+ */
+export interface StoredTakeProfitLevel {
+  ticks?: number;
+  points?: string | number;
+  percent?: string | number;
+  quantity?: number | null;
+  percentOfPosition?: number | null;
+}
+
+export type StoredExitRules = Omit<ExitRules, 'takeProfitLevels'> & { takeProfitLevels: StoredTakeProfitLevel[] | null };
+
 /** An alert's own exit values; null or absent = the recorder's apply (an alert's 0 already reads as null). */
 export interface ExitOverrides {
   takeProfitTicks?: number | null;
+  /** a take-profit ladder in ticks; a leg takes contracts, percent of the entry, or (last) the rest */
+  takeProfitLegs?: { ticks: number; quantity?: number | null; percentOfPosition?: number | null }[] | null;
   stopLossTicks?: number | null;
   trailDistanceTicks?: number | null;
   trailTriggerTicks?: number | null;
@@ -46,12 +63,14 @@ export interface ExitOverrides {
  * The plan one trader's entry carries: the alert beats the recorder; leg quantities times the
  * trader's multiplier, each leg at least 1 contract (G-20). Null when there is nothing to watch.
  */
-export function exitPlanFor(rules: ExitRules, overrides: ExitOverrides | null | undefined, multiplier: string): ExitPlan | null {
+export function exitPlanFor(rules: ExitRules, overrides: ExitOverrides | null | undefined, multiplier: string, entryQuantity: number | null = null): ExitPlan | null {
   const o = overrides ?? {};
-  const takeProfits: TakeProfitLeg[] = o.takeProfitTicks
+  const takeProfits: TakeProfitLeg[] = o.takeProfitLegs?.length
+    ? overrideLegs(o.takeProfitLegs, multiplier, entryQuantity)
+    : o.takeProfitTicks
     ? [{ ticks: o.takeProfitTicks, quantity: null }]
     : rules.takeProfitLevels?.length
-      ? rules.takeProfitLevels.map((leg, i, all) => ({ ticks: leg.ticks, quantity: i === all.length - 1 ? null : scaledLeg(leg.quantity ?? 1, multiplier) }))
+      ? overrideLegs(rules.takeProfitLevels, multiplier, entryQuantity)
       : rules.takeProfitTicks
         ? [{ ticks: rules.takeProfitTicks, quantity: null }]
         : [];
@@ -65,6 +84,22 @@ export function exitPlanFor(rules: ExitRules, overrides: ExitOverrides | null | 
     breakEven: beTicks ? { triggerTicks: beTicks, offsetTicks: Math.min(o.breakEvenOffsetTicks ?? rules.breakEvenOffsetTicks ?? 0, beTicks - 1) } : null,
   };
   return hasExits(plan) ? plan : null;
+}
+
+/**
+ * A ladder (the alert's or the settings'): contracts scale with the multiplier, a percent trim is of the trader's entry
+ * (already scaled), each at least 1; the last leg takes the rest.
+ */
+function overrideLegs(legs: NonNullable<ExitOverrides['takeProfitLegs']>, multiplier: string, entryQuantity: number | null): TakeProfitLeg[] {
+  const sorted = [...legs].sort((a, b) => a.ticks - b.ticks);
+  return sorted.map((leg, i) => {
+    if (i === sorted.length - 1) return { ticks: leg.ticks, quantity: null };
+    if (leg.percentOfPosition != null) {
+      const exact = divideDecimal(multiplyDecimal(entryQuantity ?? 1, String(leg.percentOfPosition)), 100, 0, 'down');
+      return { ticks: leg.ticks, quantity: Math.max(1, Number(formatDecimal(exact, { maxDecimals: 0 }))) };
+    }
+    return { ticks: leg.ticks, quantity: scaledLeg(leg.quantity ?? 1, multiplier) };
+  });
 }
 
 export function hasExits(plan: ExitPlan | null | undefined): plan is ExitPlan {
@@ -87,16 +122,19 @@ export function legQuantities(size: number, legs: readonly TakeProfitLeg[]): num
   });
 }
 
-/** One short line for people: "TP 10×2 / 20×2 / 30 rest · SL 20 · trail 8 after 4 · BE 10 +1". */
-export function describeExitRules(rules: ExitRules): string {
-  const plan = exitPlanFor(rules, null, '1');
-  if (!plan) return '';
+/** One short line for people: "TP 10×2 / 20×2 / 30 rest · SL 20 · trail 8 after 4 · BE 10 +1" (points "4pt", percent "0.5%", trims "×50%"). */
+export function describeExitRules(rules: StoredExitRules): string {
   const parts: string[] = [];
-  if (plan.takeProfits.length === 1) parts.push(`TP ${plan.takeProfits[0].ticks}`);
-  else if (plan.takeProfits.length > 1) parts.push(`TP ${plan.takeProfits.map((l) => (l.quantity === null ? `${l.ticks} rest` : `${l.ticks}×${l.quantity}`)).join(' / ')}`);
-  if (plan.stopLossTicks) parts.push(`SL ${plan.stopLossTicks}`);
-  if (plan.trail) parts.push(`trail ${plan.trail.distanceTicks}${plan.trail.triggerTicks ? ` after ${plan.trail.triggerTicks}` : ''}`);
-  if (plan.breakEven) parts.push(`BE ${plan.breakEven.triggerTicks}${plan.breakEven.offsetTicks ? ` +${plan.breakEven.offsetTicks}` : ''}`);
+  const levels = rules.takeProfitLevels ?? [];
+  const at = (l: StoredTakeProfitLevel) => (l.ticks !== undefined ? `${l.ticks}` : l.points !== undefined ? `${l.points}pt` : `${l.percent}%`);
+  if (levels.length === 1) parts.push(`TP ${at(levels[0])}`);
+  else if (levels.length > 1) {
+    parts.push(`TP ${levels.map((l, i) => (i === levels.length - 1 ? `${at(l)} rest` : l.percentOfPosition ? `${at(l)}×${l.percentOfPosition}%` : `${at(l)}×${l.quantity ?? 1}`)).join(' / ')}`);
+  } else if (rules.takeProfitTicks) parts.push(`TP ${rules.takeProfitTicks}`);
+  const plan = exitPlanFor({ ...rules, takeProfitLevels: null, takeProfitTicks: null }, null, '1');
+  if (plan?.stopLossTicks) parts.push(`SL ${plan.stopLossTicks}`);
+  if (plan?.trail) parts.push(`trail ${plan.trail.distanceTicks}${plan.trail.triggerTicks ? ` after ${plan.trail.triggerTicks}` : ''}`);
+  if (plan?.breakEven) parts.push(`BE ${plan.breakEven.triggerTicks}${plan.breakEven.offsetTicks ? ` +${plan.breakEven.offsetTicks}` : ''}`);
   return parts.join(' · ');
 }
 

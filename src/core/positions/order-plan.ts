@@ -27,6 +27,8 @@ export interface EnterPolicy {
   opposite: 'reverse' | 'block';
   /** cap on the absolute position (and so on every order); null = none */
   maxQuantity: number | null;
+  /** contracts an add sends (the add size); absent or null = `quantity` */
+  addQuantity?: number | null;
 }
 
 const entryAction = (side: PlanSide): PlanAction => (side === 'LONG' ? 'Buy' : 'Sell');
@@ -50,9 +52,11 @@ export function planEnter(netPos: number, side: PlanSide, quantity: number, poli
     if (policy.sameSide === 'reenter') {
       return { steps: openQty > 0 ? [close, open('open', openQty)] : [close], note: 'same_side_reentered' };
     }
-    const room = cap === null ? quantity : Math.min(quantity, cap - Math.abs(netPos));
+    const addQty = policy.addQuantity ?? quantity;
+    if (addQty <= 0) return { steps: [], note: 'zero_quantity' };
+    const room = cap === null ? addQty : Math.min(addQty, cap - Math.abs(netPos));
     if (room <= 0) return { steps: [], note: 'at_max_quantity' };
-    return { steps: [open('add', room)], note: room < quantity ? 'capped_by_max_quantity' : null };
+    return { steps: [open('add', room)], note: room < addQty ? 'capped_by_max_quantity' : null };
   }
   if (policy.opposite === 'block') return { steps: [], note: 'opposite_blocked' };
   return { steps: openQty > 0 ? [close, open('open', openQty)] : [close], note: 'reversed' };

@@ -47,7 +47,7 @@ export class IntentExecutorService implements OnModuleInit {
       // fail closed: a position we cannot read is never taken as flat
       return this.block(intent, `cannot read the broker position: ${(error as Error).message}`);
     }
-    const plan = planEnter(netPos, intent.side, intent.quantity, { sameSide: intent.sameSide, opposite: intent.opposite, maxQuantity: intent.maxQuantity });
+    const plan = planEnter(netPos, intent.side, intent.quantity, { sameSide: intent.sameSide, opposite: intent.opposite, maxQuantity: intent.maxQuantity, addQuantity: intent.addQuantity ?? null });
     const steps = plan.steps.map((s) => `${s.kind} ${s.action} ${s.quantity}`).join(' then ') || 'nothing to send';
     await this.signals.record(signalId, 'decision', `broker position ${netPos}: ${steps}${plan.note ? ` (${plan.note})` : ''}`, accountId);
     const ctx: OrderContext = { accountId, contract: intent.contract, signalId, traderId: intent.traderId, recorderId: intent.recorderId, exitPlan: intent.exitPlan ?? null };

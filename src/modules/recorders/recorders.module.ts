@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SignalFilterCounter } from './entities/signal-filter-counter.entity';
+import { WindowFlattenService } from './window-flatten.service';
+import { SignalFilterCountersService } from './signal-filter-counters.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountDirectoryModule } from '../accounts/account-directory.module';
 import { RecorderPosition } from './entities/recorder-position.entity';
@@ -16,9 +19,9 @@ import { VirtualExitWatcher } from './virtual-exit-watcher.service';
 import { VirtualPositionMarksService } from './virtual-position-marks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade]), AccountDirectoryModule],
+  imports: [TypeOrmModule.forFeature([Recorder, Trader, RecorderPosition, RecorderTrade, SignalFilterCounter]), AccountDirectoryModule],
   controllers: [RecordersController, TradersController],
-  providers: [RecordersService, TradersService, VirtualBookService, VirtualPositionMarksService, SignalRouterService, VirtualExitWatcher, RecorderEntryGuards],
+  providers: [RecordersService, TradersService, VirtualBookService, VirtualPositionMarksService, SignalRouterService, VirtualExitWatcher, RecorderEntryGuards, SignalFilterCountersService, WindowFlattenService],
   exports: [RecordersService, TradersService, VirtualBookService, RecorderEntryGuards],
 })
 export class RecordersModule {}

@@ -10,6 +10,7 @@ import { newId, newWebhookToken } from '../../core/ids';
 import { safeEqual } from '../auth/password-hash';
 import { assertExitRules } from './dto/exit-rules.validation';
 import { DcaSettingsDto, dcaSettingsOf } from './dto/dca-settings.dto';
+import { assertSignalSettings, RECORDER_REQUIRED_SETTINGS } from './dto/settings-rules';
 import { CreateRecorderDto, UpdateRecorderDto } from './dto/recorder.dto';
 import { Recorder } from './entities/recorder.entity';
 import { Trader } from './entities/trader.entity';
@@ -79,11 +80,31 @@ export class RecordersService implements OnModuleInit {
       oversizedQuantity: dto.oversizedQuantity ?? 'refuse',
       priceSource: dto.priceSource ?? 'alert',
       dailyLossLimit: dto.dailyLossLimit ?? null,
+      // absent = the default that changes nothing (G-15); 0 stays 0 (G-11)
+      initialSize: dto.initialSize ?? 0,
+      addSize: dto.addSize ?? 0,
+      maxContractsPerOrder: dto.maxContractsPerOrder ?? null,
+      maxContractsPerPosition: dto.maxContractsPerPosition ?? null,
+      riskDollars: dto.riskDollars ?? null,
+      riskPercent: dto.riskPercent ?? null,
+      riskMinOneContract: dto.riskMinOneContract ?? false,
+      directionFilter: dto.directionFilter ?? 'both',
+      timeZone: dto.timeZone ?? 'America/New_York',
+      window1Start: dto.window1Start ?? null,
+      window1End: dto.window1End ?? null,
+      window2Start: dto.window2Start ?? null,
+      window2End: dto.window2End ?? null,
+      cooldownSec: dto.cooldownSec ?? 0,
+      maxSignalsPerDay: dto.maxSignalsPerDay ?? null,
+      everyNthSignal: dto.everyNthSignal ?? 1,
+      inverse: dto.inverse ?? false,
+      flattenAtWindowEnd: dto.flattenAtWindowEnd ?? false,
       webhookToken: newWebhookToken(),
       createdAt: now,
       updatedAt: now,
     });
     assertExitRules(recorder);
+    assertSignalSettings(recorder);
     await this.recorders.save(recorder, NO_TX);
     this.tokenIndex.set(tokenHash(recorder.webhookToken), recorder.id);
     return recorder;
@@ -98,6 +119,7 @@ export class RecordersService implements OnModuleInit {
     Object.assign(recorder, changes, dcaFields(recorder.dca, dto), { updatedAt: this.clock.nowIso() });
     if (dto.name !== undefined) recorder.name = dto.name.trim();
     assertExitRules(recorder);
+    assertSignalSettings(recorder, RECORDER_REQUIRED_SETTINGS);
     return this.recorders.save(recorder, NO_TX);
   }
 

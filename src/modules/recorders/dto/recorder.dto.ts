@@ -1,62 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { DcaSettingsDto } from './dca-settings.dto';
 import { PRICE_SOURCES, type PriceSource } from '../../../core/market/price-source';
 import { POSITIVE_USD_AMOUNT } from '../../../core/money/usd-text';
-import type { TakeProfitLevel } from '../entities/recorder.entity';
-import { IsTakeProfitLevels } from './exit-rules.validation';
+import { DcaSettingsDto } from './dca-settings.dto';
+import { SignalSettingsDto } from './signal-settings.dto';
 
-const TICKS = 'must be a whole number of ticks between 1 and 100000, or null for none';
-const TICKS_OR_ZERO = 'must be a whole number of ticks between 0 and 100000, or null for none';
-
-/** What a recorder trades with beyond its name, symbol and size: exits, DCA, same-side rule. All optional. */
-export abstract class RecorderSettingsDto {
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `takeProfitTicks ${TICKS}` })
-  @Min(1, { message: `takeProfitTicks ${TICKS}` })
-  @Max(100000, { message: `takeProfitTicks ${TICKS}` })
-  takeProfitTicks?: number | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `stopLossTicks ${TICKS}` })
-  @Min(1, { message: `stopLossTicks ${TICKS}` })
-  @Max(100000, { message: `stopLossTicks ${TICKS}` })
-  stopLossTicks?: number | null;
-
-  @IsOptional()
-  @IsTakeProfitLevels()
-  takeProfitLevels?: TakeProfitLevel[] | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `trailTriggerTicks ${TICKS_OR_ZERO}` })
-  @Min(0, { message: `trailTriggerTicks ${TICKS_OR_ZERO}` })
-  @Max(100000, { message: `trailTriggerTicks ${TICKS_OR_ZERO}` })
-  trailTriggerTicks?: number | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `trailDistanceTicks ${TICKS}` })
-  @Min(1, { message: `trailDistanceTicks ${TICKS}` })
-  @Max(100000, { message: `trailDistanceTicks ${TICKS}` })
-  trailDistanceTicks?: number | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `breakEvenTicks ${TICKS}` })
-  @Min(1, { message: `breakEvenTicks ${TICKS}` })
-  @Max(100000, { message: `breakEvenTicks ${TICKS}` })
-  breakEvenTicks?: number | null;
-
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `breakEvenOffsetTicks ${TICKS_OR_ZERO}` })
-  @Min(0, { message: `breakEvenOffsetTicks ${TICKS_OR_ZERO}` })
-  @Max(100000, { message: `breakEvenOffsetTicks ${TICKS_OR_ZERO}` })
-  breakEvenOffsetTicks?: number | null;
-
+/** What a recorder trades with beyond its name, symbol and size: exits, sizing, filters, DCA, same-side rule. All optional. */
+export abstract class RecorderSettingsDto extends SignalSettingsDto {
   @IsOptional()
   @IsBoolean({ message: 'enabled must be true or false' })
   enabled?: boolean;

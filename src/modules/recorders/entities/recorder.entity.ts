@@ -2,12 +2,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PriceSource } from '../../../core/market/price-source';
 import type { DcaSettings } from '../../../core/dca/dca-settings';
 import { jsonColumn } from './json-column';
+import type { StoredTakeProfitLevel } from '../../../core/exits/exit-plan';
+import type { DirectionFilter } from '../settings/direction-filter';
 
-export interface TakeProfitLevel {
-  ticks: number;
-  /** contracts (times each trader's multiplier); left out on the last level, which takes the rest */
-  quantity?: number | null;
-}
+export type TakeProfitLevel = StoredTakeProfitLevel;
 
 /** One strategy: a webhook token, a symbol, a size and the rules for same-side and opposite alerts. */
 @Entity('recorders')
@@ -80,6 +78,73 @@ export class Recorder {
   /** P&L: the virtual book's day loss (realized + open, dollars) that stops its entries until the next session; null = none */
   @Column({ type: 'varchar', length: 20, nullable: true })
   dailyLossLimit: string | null;
+  /** contracts for every entry; 0 = the alert's quantity (then `quantity`) */
+  @Column({ type: 'integer', default: 0 })
+  initialSize: number;
+
+  /** contracts each add (same-side entry with DCA on) sends; 0 = the entry's size */
+  @Column({ type: 'integer', default: 0 })
+  addSize: number;
+
+  /** an entry bigger than this is refused or capped (oversizedQuantity); null = none */
+  @Column({ type: 'integer', nullable: true })
+  maxContractsPerOrder: number | null;
+
+  /** the position never grows past this; null = none */
+  @Column({ type: 'integer', nullable: true })
+  maxContractsPerPosition: number | null;
+
+  /** size entries from a dollar risk to the stop (decimal string); null = off */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  riskDollars: string | null;
+
+  /** size entries from a percent of the account balance at risk to the stop; null = off */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  riskPercent: string | null;
+
+  /** a risk size under one contract trades 1 instead of being refused */
+  @Column({ type: 'boolean', default: false })
+  riskMinOneContract: boolean;
+
+  @Column({ type: 'varchar', length: 5, default: 'both' })
+  directionFilter: DirectionFilter;
+
+  /** the owner's time zone the trading windows are in (IANA name) */
+  @Column({ type: 'varchar', length: 64, default: 'America/New_York' })
+  timeZone: string;
+
+  /** up to two trading windows "HH:MM"; none = 24/7 */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  window1Start: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  window1End: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  window2Start: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  window2End: string | null;
+
+  /** seconds after an entry during which new entries are blocked; 0 = none */
+  @Column({ type: 'integer', default: 0 })
+  cooldownSec: number;
+
+  /** entries per exchange session day (resets 17:00 Chicago); null = no limit */
+  @Column({ type: 'integer', nullable: true })
+  maxSignalsPerDay: number | null;
+
+  /** trade only entry signals N, 2N, 3N ... of the session day; 1 = every one */
+  @Column({ type: 'integer', default: 1 })
+  everyNthSignal: number;
+
+  /** buy <-> sell (a close stays a close) */
+  @Column({ type: 'boolean', default: false })
+  inverse: boolean;
+
+  /** when a trading window closes, flatten the open position through the exit machine */
+  @Column({ type: 'boolean', default: false })
+  flattenAtWindowEnd: boolean;
 
   @Column({ type: 'varchar', length: 64, unique: true })
   webhookToken: string;
