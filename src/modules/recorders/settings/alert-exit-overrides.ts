@@ -1,5 +1,5 @@
 import type { ParsedAlert } from '../../../core/alerts/parsed-alert';
-import { measureToTicks, type MeasureContext } from '../../../core/exits/exit-measure';
+import { ExitMeasureError, measureToTicks, type MeasureContext } from '../../../core/exits/exit-measure';
 import type { ExitOverrides } from '../../../core/exits/exit-plan';
 
 /**
@@ -21,6 +21,8 @@ export function alertExitOverrides(alert: ParsedAlert, ctx: Omit<MeasureContext,
   }
   if (b.stopLoss) overrides.stopLossTicks = measureToTicks(b.stopLoss, 'loss', c, 'stop loss');
   if (b.trailing) {
+    // a stop that moves in steps is looser than one that trails every tick: never traded as if it were one
+    if (b.trailing.step) throw new ExitMeasureError('a trailing stop that moves in steps is not supported yet: the stop would trail every tick instead');
     overrides.trailDistanceTicks = distance(b.trailing.distance, c, 'trailing stop distance');
     overrides.trailTriggerTicks = b.trailing.trigger ? distance(b.trailing.trigger, c, 'trailing stop trigger') : 0;
   }
