@@ -40,9 +40,8 @@ describe('per-alert exits in any unit and risk sizing', () => {
     const wrongSide = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'buy', price: '21000.00', sl_price: '21010' }).expect(200);
     const noStop = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'sell', price: '21000.00', risk_dollars: '100', id: 'b' }).expect(200);
     const tooSmall = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'sell', price: '21000.00', risk_dollars: '1', sl_points: '10', id: 'c' }).expect(200);
-    const noBalance = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'sell', price: '21000.00', risk_percent: '1', sl_points: '10', id: 'd' }).expect(200);
     const reasons = [];
-    for (const res of [wrongSide, noStop, tooSmall, noBalance]) {
+    for (const res of [wrongSide, noStop, tooSmall]) {
       const signal = await signalOf(t, res.body.signalId);
       expect(stepsFor(signal, account.id)).toEqual(['refused']);
       reasons.push(signal.timeline.find((s) => s.step === 'refused')!.detail);
@@ -51,8 +50,13 @@ describe('per-alert exits in any unit and risk sizing', () => {
       expect.stringMatching(/stop loss at 21010 must be below the entry price 21000.*refused/),
       expect.stringMatching(/risk sizing needs a stop loss/),
       expect.stringMatching(/risk 1 USD is less than one MNQ contract's loss at the stop \(40 ticks = 20 USD\)/),
-      expect.stringMatching(/risk_percent 1 needs the account balance/),
     ]);
     expect(await ordersInSequence(t, account.id)).toEqual([]);
+  });
+
+  it('risk_percent sizes from the account balance: 1 % of the paper account\'s 50,000 over a 10-point MNQ stop (20 USD) is 25 contracts', async () => {
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
+    await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'sell', price: '21000.00', risk_percent: '1', sl_points: '10' }).expect(200);
+    expect(await ordersInSequence(t, account.id)).toEqual([expect.objectContaining({ action: 'Sell', quantity: 25, status: 'filled' })]);
   });
 });
