@@ -44,9 +44,12 @@ export class SignalRouterService implements OnModuleInit {
   async route(event: SignalReceived): Promise<void> {
     const { signalId, alert, contract } = event;
     const ageMs = this.clock.now().getTime() - Date.parse(signalBorn(event));
-    if (ageMs > this.config.signalMaxAgeSec * 1000) {
+    // an alert's own max_lag (3Commas) may only tighten the limit
+    const maxAgeSec = Math.min(this.config.signalMaxAgeSec, alert.maxLagSec ?? Infinity);
+    if (ageMs > maxAgeSec * 1000) {
       const since = event.alert.firedAt && signalBorn(event) === event.alert.firedAt ? 'counted from its fire time' : 'counted from its arrival';
-      const reason = `stale: ${Math.round(ageMs / 1000)} s old (${since}) when its turn came (limit ${this.config.signalMaxAgeSec} s); not traded`;
+      const limit = maxAgeSec < this.config.signalMaxAgeSec ? `the alert's max_lag ${maxAgeSec} s` : `limit ${maxAgeSec} s`;
+      const reason = `stale: ${Math.round(ageMs / 1000)} s old (${since}) when its turn came (${limit}); not traded`;
       await this.signals.setStatus(signalId, 'stale', reason);
       await this.signals.record(signalId, 'stale', reason);
       return;

@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+import { AlertParseError, ParsedAlert } from '../parsed-alert';
+import { parseAlert } from './alert-parser';
+
+/**
+ * Every fixture under test/fixtures/alerts/<dialect>/ (written by us in each peer's format) read
+ * by the real parser: what it asks for, or the exact field a refusal names. A fixture without a
+ * row here fails, so a new fixture cannot go unchecked.
+ */
+
+const FIXTURES = join(__dirname, '../../../../test/fixtures/alerts');
+const read = (dialect: string, file: string): string => readFileSync(join(FIXTURES, dialect, file), 'utf8');
+
+type Expected = Partial<Pick<ParsedAlert, 'directive' | 'quantity' | 'symbol' | 'takeProfitTicks' | 'stopLossTicks' | 'maxLagSec' | 'price'>>;
+type Refused = { field: string; message: RegExp };
+
+const ACCEPTED: Record<string, Record<string, Expected>> = {
+  crosstrade: {
+    'place-buy.txt': { directive: { kind: 'ENTER', side: 'LONG' }, quantity: 2, symbol: 'MNQZ26' },
+    'place-sell.json': { directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 2, symbol: 'MNQ1!' },
+    'place-sell-flatten-first-brackets.txt': { directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 1, takeProfitTicks: 40, stopLossTicks: 20 },
+    'place-sync-exit-long.txt': { directive: { kind: 'CLOSE', side: 'LONG' } },
+    'place-sync-partial-exit.txt': { directive: { kind: 'REDUCE', side: 'LONG' }, quantity: 1 },
+    'place-sync-reverse.txt': { directive: { kind: 'ENTER', side: 'LONG' }, quantity: 1 },
+    'closeposition-all.txt': { directive: { kind: 'CLOSE' }, quantity: null, symbol: 'MNQZ26' },
+    'closeposition-qty.txt': { directive: { kind: 'CLOSE' }, quantity: 1 },
+    'flatten.txt': { directive: { kind: 'CLOSE' }, quantity: null },
+  },
+  threecommas: {
+    'entry-long.json': { directive: { kind: 'ENTER', side: 'LONG' }, quantity: 2, symbol: 'MNQ1!', price: '21000.25', maxLagSec: 300 },
+    'exit-long.json': { directive: { kind: 'CLOSE', side: 'LONG' }, maxLagSec: 300 },
+    'reverse-to-long.json': { directive: { kind: 'ENTER', side: 'LONG' }, quantity: 1 },
+    'partial-exit.json': { directive: { kind: 'REDUCE', side: 'LONG' }, quantity: 1 },
+  },
+  tradingview: {
+    'open-long.txt': { directive: { kind: 'ENTER', side: 'LONG' }, quantity: 2, symbol: 'MNQ1!' },
+    'close-long.txt': { directive: { kind: 'CLOSE', side: 'LONG' } },
+    'reverse-to-short.txt': { directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 1 },
+    'partial-exit.txt': { directive: { kind: 'REDUCE', side: 'LONG' }, quantity: 1 },
+    'cover-part-of-short.txt': { directive: { kind: 'REDUCE', side: 'SHORT' }, quantity: 1 },
+  },
+};
+
+const REFUSED: Record<string, Record<string, Refused>> = {
+  crosstrade: {
+    'bad-reverse.txt': { field: 'command', message: /REVERSE .*flatten_first=true/ },
+    'bad-reverseposition.txt': { field: 'command', message: /REVERSEPOSITION enters only when a position already exists/ },
+    'bad-cancelorders.txt': { field: 'command', message: /CANCELORDERS/ },
+    'bad-limit-order.txt': { field: 'limit_price', message: /limit order.*refused/ },
+    'bad-close-percent.txt': { field: 'qty', message: /percent of the position/ },
+    'bad-take-profit-percent.txt': { field: 'take_profit', message: /"5%".*refused/ },
+    'bad-stop-wrong-side.txt': { field: 'stop_loss', message: /wrong side of a long entry; use -20 ticks/ },
+    'bad-require-market-position.txt': { field: 'require_market_position', message: /sync_strategy=true/ },
+    'bad-missing-qty.txt': { field: 'qty', message: /qty is missing/ },
+    'bad-instrument-month.txt': { field: 'instrument', message: /no month 13/ },
+  },
+  threecommas: {
+    'bad-currency-type.json': { field: 'order.currency_type', message: /only "contract"/ },
+    'bad-max-lag.json': { field: 'max_lag', message: /whole number/ },
+    'bad-unrendered-action.json': { field: 'action', message: /strategy template attached to an indicator alert/ },
+  },
+  tradingview: {
+    'bad-fractional.txt': { field: 'order contracts', message: /whole contracts/ },
+    'bad-verb.txt': { field: 'order action', message: /"hold"/ },
+  },
+};
+
+function errorOf(run: () => unknown): AlertParseError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AlertParseError);
+    return error as AlertParseError;
+  }
+  throw new Error('expected the fixture to be refused');
+}
+
+describe.each(Object.keys(ACCEPTED))('%s fixtures', (dialect) => {
+  it('every fixture file has an expectation here', () => {
+    const listed = [...Object.keys(ACCEPTED[dialect]), ...Object.keys(REFUSED[dialect] ?? {})].sort();
+    expect(readdirSync(join(FIXTURES, dialect)).sort()).toEqual(listed);
+  });
+
+  it.each(Object.entries(ACCEPTED[dialect]))('%s is read as asked', (file, expected) => {
+    const alert = parseAlert(read(dialect, file), { defaultSymbol: 'MNQ1!' });
+    expect(alert.dialect).toBe(dialect);
+    expect(alert).toMatchObject(expected);
+  });
+
+  it.each(Object.entries(REFUSED[dialect] ?? {}))('%s is refused naming the field', (file, expected) => {
+    const error = errorOf(() => parseAlert(read(dialect, file), { defaultSymbol: 'MNQ1!' }));
+    expect(error.field).toBe(expected.field);
+    expect(error.message).toMatch(expected.message);
+  });
+});
