@@ -1,0 +1,108 @@
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+import { aTradedRecorder, netPosOf, ordersInSequence, sendAlert, signalOf } from '../support/builders';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Each peer's alert, unchanged, on paper: the fixture posted to /webhook/:token while the account
+ * is flat, long 2 and short 2. The recorder is the default (1 contract, DCA off: an opposite entry
+ * reverses, a same-side one is ignored). Expected net positions are worked out by hand per fixture.
+ */
+
+const FIXTURES = join(__dirname, '../fixtures/alerts');
+const read = (dialect: string, file: string): string => readFileSync(join(FIXTURES, dialect, file), 'utf8');
+
+/** net position after the fixture, starting [flat, long 2, short 2] */
+const OUTCOMES: Array<[string, string, [number, number, number]]> = [
+  ['crosstrade', 'place-buy.txt', [2, 2, 2]],
+  ['crosstrade', 'place-sell.json', [-2, -2, -2]],
+  ['crosstrade', 'place-sell-flatten-first-brackets.txt', [-1, -1, -2]],
+  ['crosstrade', 'place-sync-exit-long.txt', [0, 0, -2]],
+  ['crosstrade', 'place-sync-partial-exit.txt', [0, 1, -2]],
+  ['crosstrade', 'place-sync-reverse.txt', [1, 2, 1]],
+  ['crosstrade', 'closeposition-all.txt', [0, 0, 0]],
+  ['crosstrade', 'closeposition-qty.txt', [0, 1, -1]],
+  ['crosstrade', 'flatten.txt', [0, 0, 0]],
+  ['threecommas', 'entry-long.json', [2, 2, 2]],
+  ['threecommas', 'exit-long.json', [0, 0, -2]],
+  ['threecommas', 'reverse-to-long.json', [1, 2, 1]],
+  ['threecommas', 'partial-exit.json', [0, 1, -2]],
+  ['tradingview', 'open-long.txt', [2, 2, 2]],
+  ['tradingview', 'close-long.txt', [0, 0, -2]],
+  ['tradingview', 'reverse-to-short.txt', [-1, -1, -2]],
+  ['tradingview', 'partial-exit.txt', [0, 1, -2]],
+  ['tradingview', 'cover-part-of-short.txt', [0, 2, -1]],
+];
+const STARTS: Array<['flat' | 'long 2' | 'short 2', number]> = [['flat', 0], ['long 2', 1], ['short 2', 2]];
+
+/** polls a condition (each read settles the bus first); a busy machine only makes it slower */
+async function until(condition: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('peer dialects end to end on paper', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  async function startingAt(start: 'flat' | 'long 2' | 'short 2') {
+    const setup = await aTradedRecorder(t);
+    if (start !== 'flat') {
+      const action = start === 'long 2' ? 'buy' : 'sell';
+      await sendAlert(t, setup.recorder.webhookToken, { action, quantity: 2, ticker: 'MNQ1!', price: '21000.00' }).expect(200);
+      expect(await netPosOf(t, setup.account.id)).toBe(start === 'long 2' ? 2 : -2);
+    } else {
+      await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '21000.00' }).expect(200);
+    }
+    return setup;
+  }
+
+  describe.each(STARTS)('from %s', (start, column) => {
+    it.each(OUTCOMES)('%s %s', async (dialect, file, outcomes) => {
+      const { account, recorder } = await startingAt(start);
+      const res = await sendAlert(t, recorder.webhookToken, read(dialect, file)).expect(200);
+      expect(res.body).toMatchObject({ ok: true, status: 'accepted' });
+      expect(await netPosOf(t, account.id)).toBe(outcomes[column]);
+      expect((await signalOf(t, res.body.signalId)).dialect).toBe(dialect);
+    });
+  });
+
+  it('a CrossTrade entry with tick brackets carries them onto the position: TP 40 ticks below, SL 20 above a short at 21000', async () => {
+    const { account, recorder } = await startingAt('flat');
+    await sendAlert(t, recorder.webhookToken, read('crosstrade', 'place-sell-flatten-first-brackets.txt')).expect(200);
+    expect(await netPosOf(t, account.id)).toBe(-1);
+    // MNQ tick 0.25: 40 ticks = 10 points, 20 ticks = 5 points
+    await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '20990.00' }).expect(200);
+    await until(async () => (await netPosOf(t, account.id)) === 0);
+    const orders = await ordersInSequence(t, account.id);
+    expect(orders.map((o) => [o.action, o.quantity])).toEqual([['Sell', 1], ['Buy', 1]]);
+  });
+
+  it.each(
+    readdirSync(FIXTURES).flatMap((dialect) =>
+      readdirSync(join(FIXTURES, dialect)).filter((f) => f.startsWith('bad-')).map((file) => [dialect, file]),
+    ),
+  )('%s %s is answered 400 {error, field, hint}, stored rejected and trades nothing', async (dialect, file) => {
+    const { account, recorder } = await startingAt('long 2');
+    const res = await sendAlert(t, recorder.webhookToken, read(dialect, file)).expect(400);
+    expect(res.body).toMatchObject({ ok: false, status: 'rejected', error: expect.any(String), field: expect.any(String) });
+    expect(res.body).toHaveProperty('hint');
+    expect(await netPosOf(t, account.id)).toBe(2);
+    expect((await signalOf(t, res.body.signalId)).status).toBe('rejected');
+  });
+
+  it('the peer\'s secret is stored redacted, and never appears in the answer or the timeline', async () => {
+    const { recorder } = await startingAt('flat');
+    for (const [dialect, file] of [['crosstrade', 'place-buy.txt'], ['crosstrade', 'bad-reverse.txt'], ['threecommas', 'entry-long.json']]) {
+      const res = await sendAlert(t, recorder.webhookToken, read(dialect, file));
+      const signal = await signalOf(t, res.body.signalId);
+      const everything = JSON.stringify([res.body, signal]);
+      expect(everything).not.toMatch(/xt-7f3a9c1e|3c-5b1d0e/);
+      expect(signal.rawBody).toMatch(/\*\*\*/);
+    }
+  });
+});
