@@ -95,6 +95,18 @@ describe('peer dialects end to end on paper', () => {
     expect((await signalOf(t, res.body.signalId)).status).toBe('rejected');
   });
 
+  it('3Commas max_lag tightens staleness: fired 20 s ago with max_lag 10 is stale and trades nothing; with max_lag 300 it trades', async () => {
+    const { account, recorder } = await startingAt('flat');
+    const firedAgo = (ms: number) => new Date(t.clock.now().getTime() - ms).toISOString();
+    // a different fire time each, so the second is not the first's duplicate
+    const body = (maxLag: string, firedAt: string) => read('threecommas', 'entry-long.json').replace('{{timenow}}', firedAt).replace('"300"', `"${maxLag}"`);
+    const late = await sendAlert(t, recorder.webhookToken, body('10', firedAgo(20_000))).expect(200);
+    expect(await signalOf(t, late.body.signalId)).toMatchObject({ status: 'stale', reason: expect.stringMatching(/20 s old.*max_lag 10 s/) });
+    expect(await netPosOf(t, account.id)).toBe(0);
+    await sendAlert(t, recorder.webhookToken, body('300', firedAgo(19_000))).expect(200);
+    expect(await netPosOf(t, account.id)).toBe(2);
+  });
+
   it('the peer\'s secret is stored redacted, and never appears in the answer or the timeline', async () => {
     const { recorder } = await startingAt('flat');
     for (const [dialect, file] of [['crosstrade', 'place-buy.txt'], ['crosstrade', 'bad-reverse.txt'], ['threecommas', 'entry-long.json']]) {
