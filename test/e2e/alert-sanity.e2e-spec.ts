@@ -35,9 +35,8 @@ describe('alert sanity at the webhook edge', () => {
       await expectRefused({ ...pmt, trail: '1', trail_stop: '8' }, 'trail', /trailing stop/);
     });
 
-    it('native dollar / percent / price exits and risk sizing', async () => {
-      await expectRefused({ ticker: 'MNQ1!', action: 'buy', price: '21000', percentage_sl: '0.5' }, 'percentage_sl', /stop loss in percent/);
-      await expectRefused({ ticker: 'MNQ1!', action: 'sell', price: '21000', risk_dollars: '200' }, 'risk_dollars', /size from a dollar risk/);
+    it('native risk sizing that does not say dollars or percent', async () => {
+      await expectRefused({ ticker: 'MNQ1!', action: 'sell', price: '21000', risk: '200' }, 'risk', /size from a risk/);
     });
 
     it('TradeManager: an exit typed into the message, or an Amount the recorder would not trade', async () => {

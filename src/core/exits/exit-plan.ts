@@ -1,4 +1,4 @@
-import { formatDecimal, multiplyDecimal, roundDecimal } from '../money';
+import { divideDecimal, formatDecimal, multiplyDecimal, roundDecimal } from '../money';
 
 /**
  * The exits a position carries, fixed when it opens: take-profit legs, a stop loss, a trailing
@@ -35,6 +35,8 @@ export interface ExitRules {
 /** An alert's own exit values; null or absent = the recorder's apply (an alert's 0 already reads as null). */
 export interface ExitOverrides {
   takeProfitTicks?: number | null;
+  /** a take-profit ladder in ticks; a leg takes contracts, percent of the entry, or (last) the rest */
+  takeProfitLegs?: { ticks: number; quantity?: number | null; percentOfPosition?: number | null }[] | null;
   stopLossTicks?: number | null;
   trailDistanceTicks?: number | null;
   trailTriggerTicks?: number | null;
@@ -46,9 +48,11 @@ export interface ExitOverrides {
  * The plan one trader's entry carries: the alert beats the recorder; leg quantities times the
  * trader's multiplier, each leg at least 1 contract (G-20). Null when there is nothing to watch.
  */
-export function exitPlanFor(rules: ExitRules, overrides: ExitOverrides | null | undefined, multiplier: string): ExitPlan | null {
+export function exitPlanFor(rules: ExitRules, overrides: ExitOverrides | null | undefined, multiplier: string, entryQuantity: number | null = null): ExitPlan | null {
   const o = overrides ?? {};
-  const takeProfits: TakeProfitLeg[] = o.takeProfitTicks
+  const takeProfits: TakeProfitLeg[] = o.takeProfitLegs?.length
+    ? overrideLegs(o.takeProfitLegs, multiplier, entryQuantity)
+    : o.takeProfitTicks
     ? [{ ticks: o.takeProfitTicks, quantity: null }]
     : rules.takeProfitLevels?.length
       ? rules.takeProfitLevels.map((leg, i, all) => ({ ticks: leg.ticks, quantity: i === all.length - 1 ? null : scaledLeg(leg.quantity ?? 1, multiplier) }))
@@ -65,6 +69,22 @@ export function exitPlanFor(rules: ExitRules, overrides: ExitOverrides | null | 
     breakEven: beTicks ? { triggerTicks: beTicks, offsetTicks: Math.min(o.breakEvenOffsetTicks ?? rules.breakEvenOffsetTicks ?? 0, beTicks - 1) } : null,
   };
   return hasExits(plan) ? plan : null;
+}
+
+/**
+ * An alert's ladder: contracts scale with the multiplier, a percent trim is of the trader's entry
+ * (already scaled), each at least 1; the last leg takes the rest.
+ */
+function overrideLegs(legs: NonNullable<ExitOverrides['takeProfitLegs']>, multiplier: string, entryQuantity: number | null): TakeProfitLeg[] {
+  const sorted = [...legs].sort((a, b) => a.ticks - b.ticks);
+  return sorted.map((leg, i) => {
+    if (i === sorted.length - 1) return { ticks: leg.ticks, quantity: null };
+    if (leg.percentOfPosition != null) {
+      const exact = divideDecimal(multiplyDecimal(entryQuantity ?? 1, String(leg.percentOfPosition)), 100, 0, 'down');
+      return { ticks: leg.ticks, quantity: Math.max(1, Number(formatDecimal(exact, { maxDecimals: 0 }))) };
+    }
+    return { ticks: leg.ticks, quantity: scaledLeg(leg.quantity ?? 1, multiplier) };
+  });
 }
 
 export function hasExits(plan: ExitPlan | null | undefined): plan is ExitPlan {

@@ -5,7 +5,11 @@ import { EventBus } from '../../core/bus/event-bus';
 import { SignalReceived, TradeIntent } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { OrderPlan, planEnter, planExit, planReduce } from '../../core/positions/order-plan';
+import { resolveContractName } from '../../core/contracts';
+import { ExitMeasureError } from '../../core/exits/exit-measure';
+import { ExitPlan } from '../../core/exits/exit-plan';
 import { AccountDirectory } from '../accounts/account-directory.service';
+import { Account } from '../accounts/entities/account.entity';
 import { LastQuotesService } from '../market-data/last-quotes.service';
 import { SignalsService } from '../signals/signals.service';
 import { outsidePriceBand } from './alert-price-band';
@@ -16,6 +20,8 @@ import { RecordersService } from './recorders.service';
 import { TradersService } from './traders.service';
 import { refusedOverTraderMax, traderQuantity } from './trader-sizing';
 import { VirtualBookService } from './virtual-book.service';
+import { accountBalance, scaledRisk } from './settings/account-risk';
+import { riskSizedContracts } from './settings/risk-sizing';
 
 /**
  * Turns each accepted signal into the recorder's virtual fill and one intent per enabled trader.
@@ -69,7 +75,11 @@ export class SignalRouterService implements OnModuleInit {
         await this.signals.record(signalId, 'skipped', 'account disabled or missing', trader.accountId);
         continue;
       }
-      const intent = this.intentFor(recorder, trader, event);
+      const intent = this.intentFor(recorder, trader, event, account);
+      if (typeof intent === 'string') {
+        await this.signals.record(signalId, 'refused', intent, trader.accountId);
+        continue;
+      }
       if (!intent) {
         await this.signals.record(signalId, 'skipped', `quantity 0 after multiplier ${trader.multiplier}`, trader.accountId);
         continue;
@@ -96,7 +106,8 @@ export class SignalRouterService implements OnModuleInit {
       const netPos = await this.book.netPos(recorder.id, event.contract);
       const plan = this.virtualPlan(recorder, event, netPos);
       try {
-        const closed = await this.book.apply(recorder.id, event.contract, plan, price, entryExitPlan(recorder, event.alert, '1'));
+        const spec = resolveContractName(event.contract, this.clock.now()).spec;
+        const closed = await this.book.apply(recorder.id, event.contract, plan, price, entryExitPlan(recorder, event.alert, '1', { spec, entryPrice: price }));
         const detail = `${plan.steps.map((s) => `${s.action} ${s.quantity}`).join(', ') || 'no change'} @ ${price}${plan.note ? ` (${plan.note})` : ''}${closed.map((t) => `; closed ${t.side} P&L ${t.pnlUsd} USD`).join('')}`;
         await this.signals.record(event.signalId, 'virtual_fill', detail);
       } catch (error) {
@@ -119,7 +130,8 @@ export class SignalRouterService implements OnModuleInit {
     });
   }
 
-  private intentFor(recorder: Recorder, trader: Trader, event: SignalReceived): TradeIntent | null {
+  /** The trader's intent; a string is why this trader does not trade the signal; null = nothing to send (size 0). */
+  private intentFor(recorder: Recorder, trader: Trader, event: SignalReceived, account: Account): TradeIntent | string | null {
     const { directive, quantity } = event.alert;
     const base = {
       ts: this.clock.nowIso(),
@@ -142,7 +154,23 @@ export class SignalRouterService implements OnModuleInit {
       const qty = traderQuantity(quantity, trader.multiplier);
       return qty > 0 ? { ...base, type: 'ReducePosition', side: directive.side, quantity: qty } : null;
     }
-    const qty = traderQuantity(quantity ?? recorder.quantity, trader.multiplier);
+    const spec = resolveContractName(event.contract, this.clock.now()).spec;
+    const entryPrice = event.alert.price ?? this.quotes.lastPrice(account.broker, event.contract);
+    let qty = traderQuantity(quantity ?? recorder.quantity, trader.multiplier);
+    let exitPlan: ExitPlan | null;
+    try {
+      exitPlan = entryExitPlan(recorder, event.alert, trader.multiplier, { spec, entryPrice, quantity: qty });
+      const risk = event.alert.sizing;
+      const sized = risk ? riskSizedContracts(scaledRisk(risk, trader.multiplier), exitPlan?.stopLossTicks ?? null, spec, accountBalance(account), false) : null;
+      if (sized && 'refused' in sized) return sized.refused;
+      if (sized) {
+        qty = sized.contracts;
+        exitPlan = entryExitPlan(recorder, event.alert, trader.multiplier, { spec, entryPrice, quantity: qty });
+      }
+    } catch (error) {
+      if (error instanceof ExitMeasureError) return `${error.message}: the entry is refused rather than opened without it`;
+      throw error;
+    }
     if (qty <= 0) return null;
     return {
       ...base,
@@ -150,9 +178,9 @@ export class SignalRouterService implements OnModuleInit {
       side: directive.side,
       quantity: qty,
       maxQuantity: trader.maxQuantity,
-      sameSide: recorder.dcaEnabled ? 'add' : recorder.sameSide,
+      sameSide: recorder.dcaEnabled ? 'add' : (event.alert.sameDirection ?? recorder.sameSide),
       opposite: recorder.dcaEnabled ? 'block' : 'reverse',
-      exitPlan: entryExitPlan(recorder, event.alert, trader.multiplier),
+      exitPlan,
     };
   }
 }

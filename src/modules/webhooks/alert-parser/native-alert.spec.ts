@@ -204,14 +204,31 @@ describe('native alerts: fields and aliases', () => {
     expect(json({ action: 'buy', trail: 8, trail_freq: 2 }).warnings).toContainEqual(expect.stringMatching(/trail_freq is not supported yet/));
   });
 
-  it('an entry asking for exits or a size the engine cannot apply is refused, naming the field; a close only warns', () => {
-    const error = errorOf(() => json({ action: 'buy', dollar_tp: 50, risk_percentage: 0 }));
-    expect(error).toMatchObject({ field: 'dollar_tp', hint: expect.stringMatching(/takeProfitTicks/) });
-    expect(error.message).toMatch(/dollar_tp asks for a take profit in dollars.*refused/);
-    for (const field of ['tp_price', 'sl_dollar', 'percentage_sl', 'risk_dollars', 'risk_percent']) {
-      expect(errorOf(() => json({ action: 'sell', [field]: '12' })).field).toBe(field);
+  it('exits in points, dollars, percent or price and risk sizing fill brackets and sizing; 0 is off; two units for one exit are refused', () => {
+    expect(json({ action: 'buy', tp_points: '12.5', sl_dollars: 50, risk_dollars: '200' })).toMatchObject({
+      brackets: { takeProfit: [{ at: { unit: 'points', value: '12.5' } }], stopLoss: { unit: 'dollars', value: '50' } },
+      sizing: { riskDollars: '200' },
+    });
+    const cases: [string, string, string][] = [
+      ['tp_percent', 'takeProfit', 'percent'], ['dollar_tp', 'takeProfit', 'dollars'], ['tp_price', 'takeProfit', 'price'],
+      ['sl_points', 'stopLoss', 'points'], ['percentage_sl', 'stopLoss', 'percent'], ['sl_price', 'stopLoss', 'price'],
+    ];
+    for (const [key, exit, unit] of cases) {
+      const brackets = json({ action: 'sell', [key]: '3' }).brackets!;
+      expect(exit === 'takeProfit' ? brackets.takeProfit![0].at : brackets.stopLoss).toEqual({ unit, value: '3' });
     }
-    expect(json({ action: 'close', dollar_sl: 20 }).warnings).toEqual([expect.stringMatching(/dollar_sl .*ignored: this alert opens nothing/)]);
+    expect(json({ action: 'buy', risk_percent: '1.5' }).sizing).toEqual({ riskPercent: '1.5' });
+    expect(json({ action: 'buy', tp_dollars: 0, risk_dollars: '0' })).not.toHaveProperty('brackets');
+    expect(errorOf(() => json({ action: 'buy', tp_points: 10, tp_dollars: 50 })).field).toBe('tp_dollars');
+    expect(errorOf(() => json({ action: 'buy', risk_dollars: 10, risk_percent: 1 })).field).toBe('risk_percent');
+    expect(errorOf(() => json({ action: 'buy', sl_points: '-4' })).field).toBe('sl_points');
+  });
+
+  it('a bare `risk` (dollars or percent?) on an entry is refused, naming the field; a close only warns', () => {
+    const error = errorOf(() => json({ action: 'buy', risk: 50 }));
+    expect(error).toMatchObject({ field: 'risk' });
+    expect(error.message).toMatch(/risk asks for a size from a risk.*refused/);
+    expect(json({ action: 'close', risk: 20 }).warnings).toEqual([expect.stringMatching(/risk .*ignored: this alert opens nothing/)]);
   });
 
   it('id is the explicit id; order_id is only the strategy order id (it repeats on every "Long" entry)', () => {

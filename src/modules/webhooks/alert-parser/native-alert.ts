@@ -1,6 +1,7 @@
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { Verb, lookupVerb, parseVerb, resolveIntent } from './action-resolution';
 import { readPrevious, readTarget } from './strategy-state';
+import { readNativeBrackets } from './native-brackets';
 import { presentRiskFields, refuseUnappliedRiskFields } from './unapplied-risk-fields';
 import {
   AlertFields,
@@ -38,16 +39,9 @@ const TRAIL_TRIGGER_KEYS = ['trail_trigger', 'trail_start'];
 const BREAK_EVEN_KEYS = ['breakeven', 'break_even'];
 const BREAK_EVEN_OFFSET_KEYS = ['breakeven_offset', 'be_offset', 'break_even_offset'];
 
-/** Exits and sizing the original honoured that the engine cannot apply yet: an entry with one is refused. */
+/** an ambiguous risk key (dollars or percent?): an entry with it is refused */
 const UNAPPLIED_RISK_FIELDS: Record<string, string> = {
-  dollar_tp: 'a take profit in dollars', tp_dollar: 'a take profit in dollars', tp_dollars: 'a take profit in dollars',
-  percentage_tp: 'a take profit in percent', tp_percent: 'a take profit in percent', tp_percentage: 'a take profit in percent',
-  tp_price: 'a take profit at a price',
-  dollar_sl: 'a stop loss in dollars', sl_dollar: 'a stop loss in dollars', sl_dollars: 'a stop loss in dollars',
-  percentage_sl: 'a stop loss in percent', sl_percent: 'a stop loss in percent', sl_percentage: 'a stop loss in percent',
-  sl_price: 'a stop loss at a price',
-  risk_dollars: 'a size from a dollar risk', risk_amount: 'a size from a dollar risk', risk_dollar: 'a size from a dollar risk',
-  risk_percentage: 'a size from a percent risk', risk_percent: 'a size from a percent risk', risk: 'a size from a risk',
+  risk: 'a size from a risk, without saying dollars (risk_dollars) or percent (risk_percent)',
 };
 /** the trailing stop follows every tick, never less often than asked: only a warning */
 const TRAIL_FREQUENCY_KEYS = ['trail_freq', 'trail_frequency', 'trail_interval'];
@@ -85,6 +79,7 @@ export function readNativeAlert(
     takeProfitTicks: optional(() => readFirstTicks(fields, TAKE_PROFIT_TICK_KEYS), null),
     stopLossTicks: optional(() => readFirstTicks(fields, STOP_LOSS_TICK_KEYS), null),
     ...optional(() => readExitOverrides(fields), {}),
+    ...optional(() => readNativeBrackets(fields), {}),
     firedAt: readFirstFiredAt(fields, FIRED_AT_KEYS, warnings),
     explicitId: ids.explicitId,
     strategyOrderId: ids.strategyOrderId,
