@@ -17,6 +17,8 @@ const OUTCOMES: Array<[string, string, [number, number, number]]> = [
   ['crosstrade', 'place-buy.txt', [2, 2, 2]],
   ['crosstrade', 'place-sell.json', [-2, -2, -2]],
   ['crosstrade', 'place-sell-flatten-first-brackets.txt', [-1, -1, -2]],
+  ['crosstrade', 'place-buy-percent-points-brackets.txt', [1, 2, 1]],
+  ['crosstrade', 'place-sell-price-dollar-brackets.txt', [-1, -1, -2]],
   ['crosstrade', 'place-sync-exit-long.txt', [0, 0, -2]],
   ['crosstrade', 'place-sync-partial-exit.txt', [0, 1, -2]],
   ['crosstrade', 'place-sync-reverse.txt', [1, 2, 1]],
@@ -80,6 +82,28 @@ describe('peer dialects end to end on paper', () => {
     await until(async () => (await netPosOf(t, account.id)) === 0);
     const orders = await ordersInSequence(t, account.id);
     expect(orders.map((o) => [o.action, o.quantity])).toEqual([['Sell', 1], ['Buy', 1]]);
+  });
+
+  it('CrossTrade percent and points brackets: long 1 at 21000 with TP 0.05% (21010.50) and SL 5 points (20995.00) stops out at 20995', async () => {
+    const { account, recorder } = await startingAt('flat');
+    await sendAlert(t, recorder.webhookToken, read('crosstrade', 'place-buy-percent-points-brackets.txt')).expect(200);
+    expect(await netPosOf(t, account.id)).toBe(1);
+    await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '21010.00' }).expect(200);
+    expect(await netPosOf(t, account.id)).toBe(1);
+    await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '20995.00' }).expect(200);
+    await until(async () => (await netPosOf(t, account.id)) === 0);
+    // 5 points x 2 USD per point on MNQ
+    const trades = (await t.api.get(`/api/trades?accountId=${account.id}`).expect(200)).body as Array<{ pnlUsd?: string; pnl?: string }>;
+    expect(trades).toHaveLength(1);
+    expect(JSON.stringify(trades[0])).toMatch(/-10(\.00)?"/);
+  });
+
+  it('CrossTrade price and dollar brackets: short 1 at 21000 with TP at 20990.00 takes profit there', async () => {
+    const { account, recorder } = await startingAt('flat');
+    await sendAlert(t, recorder.webhookToken, read('crosstrade', 'place-sell-price-dollar-brackets.txt')).expect(200);
+    expect(await netPosOf(t, account.id)).toBe(-1);
+    await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '20990.00' }).expect(200);
+    await until(async () => (await netPosOf(t, account.id)) === 0);
   });
 
   it.each(

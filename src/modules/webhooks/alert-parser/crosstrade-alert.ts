@@ -1,4 +1,4 @@
-import { AlertParseError, ParsedAlert, PositionSide } from '../parsed-alert';
+import { AlertBrackets, AlertParseError, ExitMeasure, ParsedAlert, PositionSide } from '../parsed-alert';
 import { parseVerb } from './action-resolution';
 import { readNativeAlert } from './native-alert';
 import { UnappliedRiskField, refuseUnappliedRiskFields } from './unapplied-risk-fields';
@@ -9,7 +9,8 @@ import { AlertFields, ParseOptions, describe, isBlank, quoteStart, readBoolean, 
  * PLACE enters (with `sync_strategy`/`market_position` it follows the strategy's state like a
  * native alert), CLOSEPOSITION and FLATTEN close. Commands whose CrossTrade behaviour needs the
  * broker position before the alert is read (REVERSE, require_market_position) or that manage
- * NinjaTrader orders (CANCEL, CHANGE, ATM templates) are refused with the reason.
+ * NinjaTrader orders (CANCEL, CHANGE, ATM templates) are refused with the reason. Brackets in
+ * ticks, points, percent, dollars or price become the entry's exits.
  */
 
 const CROSSTRADE_PAIR = /(?:^|[;\r\n])\s*(?:command|key)\s*=/i;
@@ -107,8 +108,8 @@ function readPlace(fields: AlertFields, opts: ParseOptions, warnings: string[]):
   }
   const side = verb.side;
   const found: UnappliedRiskField[] = [];
-  const takeProfitTicks = readBracketTicks('take_profit', fields.get('take_profit'), side, 'TP', found);
-  const stopLossTicks = readBracketTicks('stop_loss', fields.get('stop_loss'), side, 'SL', found);
+  const takeProfit = readBracket('take_profit', fields.get('take_profit'), side, 'TP');
+  const stopLoss = readBracket('stop_loss', fields.get('stop_loss'), side, 'SL');
   const unapplied: Record<string, string> = {
     stop_loss_limit: 'a stop-limit stop loss', stop_loss_stop: 'a stop-limit stop loss', trail_offset: 'a trailing stop order',
     peg_difference: 'a trailing stop order', strategy: 'a NinjaTrader ATM strategy managing the exits', append_atm: 'a NinjaTrader ATM strategy',
@@ -121,7 +122,18 @@ function readPlace(fields: AlertFields, opts: ParseOptions, warnings: string[]):
   }
   const alert = readNativeAlert(native, 'native', opts, warnings);
   refuseUnappliedRiskFields(alert.directive, found, warnings);
-  return alert.directive.kind === 'ENTER' ? { ...alert, takeProfitTicks, stopLossTicks } : alert;
+  if (alert.directive.kind !== 'ENTER' || (!takeProfit && !stopLoss)) return alert;
+  const ticks = (measure: ExitMeasure | null): number | null => (measure?.unit === 'ticks' ? Number(measure.value) : null);
+  const brackets: AlertBrackets = {
+    ...(takeProfit && takeProfit.unit !== 'ticks' ? { takeProfit: [{ at: takeProfit }] } : {}),
+    ...(stopLoss && stopLoss.unit !== 'ticks' ? { stopLoss } : {}),
+  };
+  return {
+    ...alert,
+    takeProfitTicks: ticks(takeProfit),
+    stopLossTicks: ticks(stopLoss),
+    ...(Object.keys(brackets).length ? { brackets } : {}),
+  };
 }
 
 function readClose(command: string, fields: AlertFields, opts: ParseOptions, warnings: string[]): ParsedAlert {
@@ -143,27 +155,35 @@ function readClose(command: string, fields: AlertFields, opts: ParseOptions, war
 }
 
 /**
- * `+20 ticks` / `-10 ticks` / `20` ticks away from the entry, in ticks the engine applies.
- * Prices, percent, points and dollars wait for the engine (refused on an entry).
+ * A bracket leg as CrossTrade writes it, relative to the entry: `+20 ticks`, `-10 ticks`,
+ * `15 points`, `250 dollars` (per contract), `0.5%`, or a plain price `21050.25`. A sign that puts
+ * the leg on the wrong side of the entry is refused, never flipped.
  */
-function readBracketTicks(field: string, value: unknown, side: PositionSide, leg: 'TP' | 'SL', found: UnappliedRiskField[]): number | null {
+function readBracket(field: string, value: unknown, side: PositionSide, leg: 'TP' | 'SL'): ExitMeasure | null {
   if (isBlank(value)) return null;
-  const text = String(value).trim().toLowerCase();
-  const ticks = /^([+-]?)\s*(\d+)\s*ticks?$/.exec(text);
-  if (!ticks) {
-    found.push({ field, asks: `an exit at "${String(value).trim()}" (only "N ticks" is applied yet)` });
-    return null;
+  const text = String(value).trim();
+  const relative = /^([+-]?)\s*(\d+(?:\.\d+)?)\s*(ticks?|points?|dollars?|%)$/i.exec(text);
+  if (!relative) {
+    const price = /^\d+(?:\.\d+)?$/.test(text) ? text : null;
+    if (!price) {
+      throw new AlertParseError(
+        `${field} is "${text}"; CrossTrade writes a price (21050.25) or a distance such as "20 ticks", "15 points", "250 dollars" or "0.5%".`,
+        field,
+      );
+    }
+    return { unit: 'price', value: price };
   }
-  const [, sign, amount] = ticks;
+  const [, sign, amount, unitWord] = relative;
   const profitSign = (side === 'LONG') === (leg === 'TP') ? '+' : '-';
   if (sign !== '' && sign !== profitSign) {
     throw new AlertParseError(
-      `${field} is "${String(value).trim()}", which puts the ${leg === 'TP' ? 'take profit' : 'stop loss'} on the wrong side of a ${side.toLowerCase()} entry; use ${profitSign}${amount} ticks.`,
+      `${field} is "${text}", which puts the ${leg === 'TP' ? 'take profit' : 'stop loss'} on the wrong side of a ${side.toLowerCase()} entry; use ${profitSign}${amount} ${unitWord}.`,
       field,
     );
   }
-  const count = Number(amount);
-  return count === 0 ? null : count;
+  if (Number(amount) === 0) return null;
+  const unit = unitWord === '%' ? 'percent' : (unitWord.toLowerCase().replace(/s$/, '') + 's') as 'ticks' | 'points' | 'dollars';
+  return { unit, value: amount };
 }
 
 /** `MNQ 03-27` (NinjaTrader month-year) becomes MNQH27; TradingView spellings pass through. */

@@ -12,7 +12,7 @@ import { parseAlert } from './alert-parser';
 const FIXTURES = join(__dirname, '../../../../test/fixtures/alerts');
 const read = (dialect: string, file: string): string => readFileSync(join(FIXTURES, dialect, file), 'utf8');
 
-type Expected = Partial<Pick<ParsedAlert, 'directive' | 'quantity' | 'symbol' | 'takeProfitTicks' | 'stopLossTicks' | 'maxLagSec' | 'price'>>;
+type Expected = Partial<Pick<ParsedAlert, 'directive' | 'quantity' | 'symbol' | 'takeProfitTicks' | 'stopLossTicks' | 'maxLagSec' | 'price' | 'brackets'>>;
 type Refused = { field: string; message: RegExp };
 
 const ACCEPTED: Record<string, Record<string, Expected>> = {
@@ -20,6 +20,14 @@ const ACCEPTED: Record<string, Record<string, Expected>> = {
     'place-buy.txt': { directive: { kind: 'ENTER', side: 'LONG' }, quantity: 2, symbol: 'MNQZ26' },
     'place-sell.json': { directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 2, symbol: 'MNQ1!' },
     'place-sell-flatten-first-brackets.txt': { directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 1, takeProfitTicks: 40, stopLossTicks: 20 },
+    'place-buy-percent-points-brackets.txt': {
+      directive: { kind: 'ENTER', side: 'LONG' }, takeProfitTicks: null, stopLossTicks: null,
+      brackets: { takeProfit: [{ at: { unit: 'percent', value: '0.05' } }], stopLoss: { unit: 'points', value: '5' } },
+    },
+    'place-sell-price-dollar-brackets.txt': {
+      directive: { kind: 'ENTER', side: 'SHORT' },
+      brackets: { takeProfit: [{ at: { unit: 'price', value: '20990.00' } }], stopLoss: { unit: 'dollars', value: '25' } },
+    },
     'place-sync-exit-long.txt': { directive: { kind: 'CLOSE', side: 'LONG' } },
     'place-sync-partial-exit.txt': { directive: { kind: 'REDUCE', side: 'LONG' }, quantity: 1 },
     'place-sync-reverse.txt': { directive: { kind: 'ENTER', side: 'LONG' }, quantity: 1 },
@@ -49,7 +57,7 @@ const REFUSED: Record<string, Record<string, Refused>> = {
     'bad-cancelorders.txt': { field: 'command', message: /CANCELORDERS/ },
     'bad-limit-order.txt': { field: 'limit_price', message: /limit order.*refused/ },
     'bad-close-percent.txt': { field: 'qty', message: /percent of the position/ },
-    'bad-take-profit-percent.txt': { field: 'take_profit', message: /"5%".*refused/ },
+    'bad-bracket-text.txt': { field: 'take_profit', message: /"soon".*"20 ticks"/ },
     'bad-stop-wrong-side.txt': { field: 'stop_loss', message: /wrong side of a long entry; use -20 ticks/ },
     'bad-require-market-position.txt': { field: 'require_market_position', message: /sync_strategy=true/ },
     'bad-missing-qty.txt': { field: 'qty', message: /qty is missing/ },
