@@ -1,6 +1,7 @@
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { Intent, StrategyState, parseVerb, resolveIntent } from './action-resolution';
 import { readFirstFiredAt, readFirstPrice, readSymbol, rejectForeignDialects } from './native-alert';
+import { readTradersPostBrackets } from './traderspost-brackets';
 import { UnappliedRiskField, presentRiskFields, refuseUnappliedRiskFields } from './unapplied-risk-fields';
 import {
   AlertFields,
@@ -57,7 +58,9 @@ export function readTradersPostAlert(fields: AlertFields, opts: ParseOptions, wa
   }
 
   refuseUnappliedRiskFields(intent.directive, unappliedTradersPostFields(fields), warnings);
+  const brackets = intent.directive.kind === 'ENTER' ? readTradersPostBrackets(fields) : null;
   return {
+    ...(brackets ? { brackets } : {}),
     dialect: 'traderspost',
     directive: intent.directive,
     orderAction: verb.word,
@@ -111,16 +114,14 @@ function rejectUnsupportedQuantityType(fields: AlertFields): void {
   );
 }
 
-/** Brackets and order types TradersPost alerts can carry that the engine cannot apply yet (it sends market orders). */
+/** Order types TradersPost alerts can carry that the engine cannot apply (it sends market orders). */
 const UNAPPLIED_RISK_FIELDS: Record<string, string> = {
-  takeprofit: 'a take profit (price, points or percent bracket)',
-  stoploss: 'a stop loss (price, points or percent bracket)',
   trailamount: 'a trailing stop order',
   trailpercent: 'a trailing stop order',
 };
 
 /** keys are matched lower-cased; the answer names them as TradersPost documents them */
-const AS_DOCUMENTED: Record<string, string> = { takeprofit: 'takeProfit', stoploss: 'stopLoss', trailamount: 'trailAmount', trailpercent: 'trailPercent' };
+const AS_DOCUMENTED: Record<string, string> = { trailamount: 'trailAmount', trailpercent: 'trailPercent' };
 
 function unappliedTradersPostFields(fields: AlertFields): UnappliedRiskField[] {
   const found = presentRiskFields(fields, UNAPPLIED_RISK_FIELDS).map((f) => ({ ...f, field: AS_DOCUMENTED[f.field] }));
