@@ -14,6 +14,15 @@ const read = (dialect: string, file: string): string => readFileSync(join(FIXTUR
 
 /** net position after the fixture, starting [flat, long 2, short 2] */
 const OUTCOMES: Array<[string, string, [number, number, number]]> = [
+  ['traderspost', 'entry-points-brackets.json', [1, 2, 1]],
+  ['traderspost', 'entry-short-price-trailing.json', [-2, -2, -2]],
+  ['traderspost', 'sell-flat.json', [0, 0, -2]],
+  ['traderspost', 'exit-partial.json', [0, 1, -1]],
+  ['traderspost', 'strategy-reduce-long.json', [0, 1, -2]],
+  ['pickmytrade', 'indicator-buy-dollar-brackets.json', [1, 2, 1]],
+  ['pickmytrade', 'sell-price-brackets.json', [-2, -2, -2]],
+  ['pickmytrade', 'pyramid-buy.json', [1, 3, 1]],
+  ['pickmytrade', 'close.json', [0, 0, 0]],
   ['crosstrade', 'place-buy.txt', [2, 2, 2]],
   ['crosstrade', 'place-sell.json', [-2, -2, -2]],
   ['crosstrade', 'place-sell-flatten-first-brackets.txt', [-1, -1, -2]],
@@ -55,7 +64,7 @@ describe('peer dialects end to end on paper', () => {
     const setup = await aTradedRecorder(t);
     if (start !== 'flat') {
       const action = start === 'long 2' ? 'buy' : 'sell';
-      await sendAlert(t, setup.recorder.webhookToken, { action, quantity: 2, ticker: 'MNQ1!', price: '21000.00' }).expect(200);
+      await sendAlert(t, setup.recorder.webhookToken, { action, quantity: 2, ticker: 'MNQ1!', price: '21000.00', id: 'setup' }).expect(200);
       expect(await netPosOf(t, setup.account.id)).toBe(start === 'long 2' ? 2 : -2);
     } else {
       await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '21000.00' }).expect(200);
@@ -106,6 +115,16 @@ describe('peer dialects end to end on paper', () => {
     await until(async () => (await netPosOf(t, account.id)) === 0);
   });
 
+  it('PickMyTrade dollar brackets are per contract: long 1 at 21000 with dollar_sl 10 (5 points on MNQ) stops out at 20995', async () => {
+    const { account, recorder } = await startingAt('flat');
+    await sendAlert(t, recorder.webhookToken, read('pickmytrade', 'indicator-buy-dollar-brackets.json')).expect(200);
+    expect(await netPosOf(t, account.id)).toBe(1);
+    await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '20995.25' }).expect(200);
+    expect(await netPosOf(t, account.id)).toBe(1);
+    await t.api.post('/api/paper/quotes', { symbol: 'MNQ1!', price: '20995.00' }).expect(200);
+    await until(async () => (await netPosOf(t, account.id)) === 0);
+  });
+
   it.each(
     readdirSync(FIXTURES).flatMap((dialect) =>
       readdirSync(join(FIXTURES, dialect)).filter((f) => f.startsWith('bad-')).map((file) => [dialect, file]),
@@ -133,11 +152,11 @@ describe('peer dialects end to end on paper', () => {
 
   it('the peer\'s secret is stored redacted, and never appears in the answer or the timeline', async () => {
     const { recorder } = await startingAt('flat');
-    for (const [dialect, file] of [['crosstrade', 'place-buy.txt'], ['crosstrade', 'bad-reverse.txt'], ['threecommas', 'entry-long.json']]) {
+    for (const [dialect, file] of [['crosstrade', 'place-buy.txt'], ['crosstrade', 'bad-reverse.txt'], ['threecommas', 'entry-long.json'], ['pickmytrade', 'indicator-buy-dollar-brackets.json']]) {
       const res = await sendAlert(t, recorder.webhookToken, read(dialect, file));
       const signal = await signalOf(t, res.body.signalId);
       const everything = JSON.stringify([res.body, signal]);
-      expect(everything).not.toMatch(/xt-7f3a9c1e|3c-5b1d0e/);
+      expect(everything).not.toMatch(/xt-7f3a9c1e|3c-5b1d0e|pmt-9e8d7c6b/);
       expect(signal.rawBody).toMatch(/\*\*\*/);
     }
   });

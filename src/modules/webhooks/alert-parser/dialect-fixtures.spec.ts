@@ -12,10 +12,35 @@ import { parseAlert } from './alert-parser';
 const FIXTURES = join(__dirname, '../../../../test/fixtures/alerts');
 const read = (dialect: string, file: string): string => readFileSync(join(FIXTURES, dialect, file), 'utf8');
 
-type Expected = Partial<Pick<ParsedAlert, 'directive' | 'quantity' | 'symbol' | 'takeProfitTicks' | 'stopLossTicks' | 'maxLagSec' | 'price' | 'brackets'>>;
+type Expected = Partial<Pick<ParsedAlert, 'directive' | 'quantity' | 'symbol' | 'takeProfitTicks' | 'stopLossTicks' | 'maxLagSec' | 'price' | 'brackets' | 'sameDirection'>>;
 type Refused = { field: string; message: RegExp };
 
 const ACCEPTED: Record<string, Record<string, Expected>> = {
+  traderspost: {
+    'entry-points-brackets.json': {
+      directive: { kind: 'ENTER', side: 'LONG' }, quantity: 1, price: '21000',
+      brackets: { takeProfit: [{ at: { unit: 'points', value: '10' } }], stopLoss: { unit: 'points', value: '5' } },
+    },
+    'entry-short-price-trailing.json': {
+      directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 2,
+      brackets: { takeProfit: [{ at: { unit: 'price', value: '20990' } }], trailing: { distance: { unit: 'points', value: '4' } } },
+    },
+    'sell-flat.json': { directive: { kind: 'CLOSE', side: 'LONG' } },
+    'exit-partial.json': { directive: { kind: 'CLOSE' }, quantity: 1 },
+    'strategy-reduce-long.json': { directive: { kind: 'REDUCE', side: 'LONG' }, quantity: 1 },
+  },
+  pickmytrade: {
+    'indicator-buy-dollar-brackets.json': {
+      directive: { kind: 'ENTER', side: 'LONG' }, quantity: 1,
+      brackets: { takeProfit: [{ at: { unit: 'dollars', value: '20' } }], stopLoss: { unit: 'dollars', value: '10' } },
+    },
+    'sell-price-brackets.json': {
+      directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 2,
+      brackets: { takeProfit: [{ at: { unit: 'price', value: '20990' } }], stopLoss: { unit: 'price', value: '21005' } },
+    },
+    'pyramid-buy.json': { directive: { kind: 'ENTER', side: 'LONG' }, quantity: 1, sameDirection: 'add' },
+    'close.json': { directive: { kind: 'CLOSE' }, quantity: null },
+  },
   crosstrade: {
     'place-buy.txt': { directive: { kind: 'ENTER', side: 'LONG' }, quantity: 2, symbol: 'MNQZ26' },
     'place-sell.json': { directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 2, symbol: 'MNQ1!' },
@@ -51,6 +76,19 @@ const ACCEPTED: Record<string, Record<string, Expected>> = {
 };
 
 const REFUSED: Record<string, Record<string, Refused>> = {
+  traderspost: {
+    'bad-exit-with-sentiment.json': { field: 'sentiment', message: /exit always closes/ },
+    'bad-cancel.json': { field: 'action', message: /cancel/ },
+    'bad-add.json': { field: 'action', message: /"add"/ },
+    'bad-stop-limit.json': { field: 'stopLoss.type', message: /stop_limit/ },
+    'bad-quantity-type.json': { field: 'quantityType', message: /fixed_quantity/ },
+  },
+  pickmytrade: {
+    'bad-update-sl.json': { field: 'update_sl', message: /would open a trade/ },
+    'bad-trailing.json': { field: 'trail', message: /trailing stop/ },
+    'bad-advance-ladder.json': { field: 'advance_tp_sl', message: /legs/ },
+    'bad-two-take-profits.json': { field: 'dollar_tp', message: /tp and dollar_tp/ },
+  },
   crosstrade: {
     'bad-reverse.txt': { field: 'command', message: /REVERSE .*flatten_first=true/ },
     'bad-reverseposition.txt': { field: 'command', message: /REVERSEPOSITION enters only when a position already exists/ },
