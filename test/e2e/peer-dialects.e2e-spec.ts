@@ -16,6 +16,8 @@ const read = (dialect: string, file: string): string => readFileSync(join(FIXTUR
 const OUTCOMES: Array<[string, string, [number, number, number]]> = [
   ['traderspost', 'entry-points-brackets.json', [1, 2, 1]],
   ['traderspost', 'entry-short-price-trailing.json', [-2, -2, -2]],
+  // $50 at risk over a 5-point stop ($10 per MNQ contract) = 5 contracts
+  ['traderspost', 'entry-risk-dollars.json', [5, 2, 5]],
   ['traderspost', 'sell-flat.json', [0, 0, -2]],
   ['traderspost', 'exit-partial.json', [0, 1, -1]],
   ['traderspost', 'strategy-reduce-long.json', [0, 1, -2]],

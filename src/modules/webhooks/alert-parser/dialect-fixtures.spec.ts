@@ -12,7 +12,7 @@ import { parseAlert } from './alert-parser';
 const FIXTURES = join(__dirname, '../../../../test/fixtures/alerts');
 const read = (dialect: string, file: string): string => readFileSync(join(FIXTURES, dialect, file), 'utf8');
 
-type Expected = Partial<Pick<ParsedAlert, 'directive' | 'quantity' | 'symbol' | 'takeProfitTicks' | 'stopLossTicks' | 'maxLagSec' | 'price' | 'brackets' | 'sameDirection'>>;
+type Expected = Partial<Pick<ParsedAlert, 'directive' | 'quantity' | 'symbol' | 'takeProfitTicks' | 'stopLossTicks' | 'maxLagSec' | 'price' | 'brackets' | 'sameDirection' | 'sizing'>>;
 type Refused = { field: string; message: RegExp };
 
 const ACCEPTED: Record<string, Record<string, Expected>> = {
@@ -24,6 +24,10 @@ const ACCEPTED: Record<string, Record<string, Expected>> = {
     'entry-short-price-trailing.json': {
       directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 2,
       brackets: { takeProfit: [{ at: { unit: 'price', value: '20990' } }], trailing: { distance: { unit: 'points', value: '4' } } },
+    },
+    'entry-risk-dollars.json': {
+      directive: { kind: 'ENTER', side: 'LONG' }, quantity: null, sizing: { riskDollars: '50' },
+      brackets: { stopLoss: { unit: 'points', value: '5' } },
     },
     'sell-flat.json': { directive: { kind: 'CLOSE', side: 'LONG' } },
     'exit-partial.json': { directive: { kind: 'CLOSE' }, quantity: 1 },
@@ -82,6 +86,7 @@ const REFUSED: Record<string, Record<string, Refused>> = {
     'bad-add.json': { field: 'action', message: /"add"/ },
     'bad-stop-limit.json': { field: 'stopLoss.type', message: /stop_limit/ },
     'bad-quantity-type.json': { field: 'quantityType', message: /fixed_quantity/ },
+    'bad-risk-without-stop.json': { field: 'stopLoss', message: /sizes the entry against its stop/ },
   },
   pickmytrade: {
     'bad-update-sl.json': { field: 'update_sl', message: /would open a trade/ },

@@ -1,4 +1,4 @@
-import { AlertParseError, ParsedAlert } from '../parsed-alert';
+import { AlertParseError, AlertSizing, ParsedAlert } from '../parsed-alert';
 import { Intent, StrategyState, parseVerb, resolveIntent } from './action-resolution';
 import { readFirstFiredAt, readFirstPrice, readSymbol, rejectForeignDialects } from './native-alert';
 import { readTradersPostBrackets } from './traderspost-brackets';
@@ -12,6 +12,7 @@ import {
   isBlank,
   pick,
   readPositionWord,
+  readPrice,
   readQuantity,
 } from './value-readers';
 
@@ -28,8 +29,8 @@ export function readTradersPostAlert(fields: AlertFields, opts: ParseOptions, wa
   rejectUnsupportedVerbs(actionValue);
   const verb = parseVerb('action', actionValue);
   const target = readSentiment(fields);
-  rejectUnsupportedQuantityType(fields);
-  const quantityPick = pick(fields, ['quantity']);
+  const riskSizing = readQuantityType(fields, verb.kind === 'SIDE');
+  const quantityPick = riskSizing ? null : pick(fields, ['quantity']);
   const quantity = quantityPick ? readQuantity(quantityPick.key, quantityPick.value, warnings) : null;
 
   let intent: Intent;
@@ -61,6 +62,7 @@ export function readTradersPostAlert(fields: AlertFields, opts: ParseOptions, wa
   const brackets = intent.directive.kind === 'ENTER' ? readTradersPostBrackets(fields) : null;
   return {
     ...(brackets ? { brackets } : {}),
+    ...(riskSizing && intent.directive.kind === 'ENTER' ? { sizing: riskSizing } : {}),
     dialect: 'traderspost',
     directive: intent.directive,
     orderAction: verb.word,
@@ -104,12 +106,30 @@ function readSentiment(fields: AlertFields): StrategyState | null {
   return { position, size: position === 'FLAT' ? 0 : null };
 }
 
-function rejectUnsupportedQuantityType(fields: AlertFields): void {
+/**
+ * `quantityType` (section 3.1): fixed_quantity is contracts; risk_dollar_amount / risk_percent make
+ * `quantity` the dollars / percent of the balance at risk to the stop (contracts follow from the
+ * stop). Notional and position-percent sizing cannot be reproduced for futures and are refused.
+ */
+function readQuantityType(fields: AlertFields, entry: boolean): AlertSizing | null {
   const value = fields.get('quantitytype');
-  if (isBlank(value)) return;
-  if (typeof value === 'string' && value.trim().toLowerCase() === 'fixed_quantity') return;
+  if (isBlank(value)) return null;
+  const type = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (type === 'fixed_quantity') return null;
+  if (entry && (type === 'risk_dollar_amount' || type === 'risk_percent')) {
+    const amount = readPrice('quantity', fields.get('quantity'));
+    if (amount === null || amount.startsWith('-') || Number(amount) === 0) {
+      throw new AlertParseError(`quantityType ${type} needs quantity: the ${type === 'risk_percent' ? 'percent of the balance' : 'dollars'} at risk, more than 0.`, 'quantity');
+    }
+    const stop = fields.get('stoploss');
+    if (stop === undefined || stop === null) {
+      throw new AlertParseError(`quantityType ${type} sizes the entry against its stop: add a stopLoss.`, 'stopLoss');
+    }
+    return type === 'risk_percent' ? { riskPercent: amount } : { riskDollars: amount };
+  }
   throw new AlertParseError(
-    `quantityType is ${describe(value)}: futures accept only fixed_quantity (a number of contracts).`,
+    `quantityType is ${describe(value)}: futures are sized in contracts (fixed_quantity), or on an entry by risk to the stop ` +
+      '(risk_dollar_amount, risk_percent); a dollar or equity amount, or a percent of the position, cannot be reproduced.',
     'quantityType',
   );
 }

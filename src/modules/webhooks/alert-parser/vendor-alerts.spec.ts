@@ -70,10 +70,16 @@ describe('TradersPost alerts (section 11.1)', () => {
     expect(errorOf(() => json({ ticker: 'X', action: 'cancel', cancelOrderType: 'stop' })).message).toMatch(/cancel/);
   });
 
-  it('futures take only fixed quantities', () => {
+  it('futures take fixed quantities, or on an entry a risk to the stop; notional and position-percent sizing are refused', () => {
     expect(json({ ticker: 'X', action: 'buy', quantityType: 'fixed_quantity', quantity: 1 }).quantity).toBe(1);
-    expect(errorOf(() => json({ ticker: 'X', action: 'buy', quantityType: 'risk_percent', quantity: 1 })).field)
-      .toBe('quantityType');
+    expect(json({ ticker: 'X', action: 'buy', quantityType: 'risk_percent', quantity: '0.5', stopLoss: { amount: 5 } })).toMatchObject({
+      quantity: null, sizing: { riskPercent: '0.5' },
+    });
+    expect(errorOf(() => json({ ticker: 'X', action: 'buy', quantityType: 'risk_percent', quantity: 1 })).field).toBe('stopLoss');
+    expect(errorOf(() => json({ ticker: 'X', action: 'buy', quantityType: 'risk_dollar_amount', stopLoss: { amount: 5 } })).field).toBe('quantity');
+    for (const type of ['dollar_amount', 'percent_of_equity', 'percent_of_position']) {
+      expect(errorOf(() => json({ ticker: 'X', action: 'exit', quantityType: type, quantity: 50 })).field).toBe('quantityType');
+    }
   });
 
   it('takeProfit/stopLoss brackets become the entry\'s exits: amount in points (futures), percent of entry, or a price', () => {
