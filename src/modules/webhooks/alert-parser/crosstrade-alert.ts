@@ -42,6 +42,9 @@ export function crossTradeFields(text: string): Map<string, string> {
   return fields;
 }
 
+const ACCEPTED_COMMANDS_HINT =
+  'Accepted: command=PLACE (action, qty, optional flatten_first, sync_strategy, take_profit/stop_loss), CLOSEPOSITION (optional qty) and FLATTEN.';
+
 const REFUSED_COMMANDS: Record<string, string> = {
   reverse:
     'REVERSE flips whatever position the account holds and does nothing when flat; Just Trades reads an alert before it looks at the broker. ' +
@@ -59,10 +62,12 @@ const REFUSED_COMMANDS: Record<string, string> = {
 export function readCrossTradeAlert(fields: AlertFields, opts: ParseOptions, warnings: string[] = []): ParsedAlert {
   const commandValue = fields.get('command');
   if (isBlank(commandValue)) {
-    throw new AlertParseError('command is missing: CrossTrade messages say what to do with command=PLACE, CLOSEPOSITION or FLATTEN.', 'command');
+    throw new AlertParseError('command is missing: CrossTrade messages say what to do with command=.', 'command', ACCEPTED_COMMANDS_HINT);
   }
   const command = String(commandValue).trim().toLowerCase();
-  if (REFUSED_COMMANDS[command]) throw new AlertParseError(`command ${String(commandValue).trim()} is not supported: ${REFUSED_COMMANDS[command]}`, 'command');
+  if (REFUSED_COMMANDS[command]) {
+    throw new AlertParseError(`command ${String(commandValue).trim()} is not supported: ${REFUSED_COMMANDS[command]}`, 'command', ACCEPTED_COMMANDS_HINT);
+  }
   if (!isBlank(fields.get('kill_switch'))) {
     throw new AlertParseError('kill_switch cannot be operated from an alert; use the kill switch on the dashboard.', 'kill_switch');
   }
@@ -72,10 +77,7 @@ export function readCrossTradeAlert(fields: AlertFields, opts: ParseOptions, war
   if (command === 'place') alert = readPlace(fields, opts, warnings);
   else if (command === 'closeposition' || command === 'flatten') alert = readClose(command, fields, opts, warnings);
   else {
-    throw new AlertParseError(
-      `command is ${describe(commandValue)}; accepted: PLACE, CLOSEPOSITION, FLATTEN.`,
-      'command',
-    );
+    throw new AlertParseError(`command is ${describe(commandValue)}, which Just Trades does not know.`, 'command', ACCEPTED_COMMANDS_HINT);
   }
   return { ...alert, dialect: 'crosstrade', symbol, price: null, firedAt: null };
 }

@@ -27,6 +27,7 @@ export function readTradersPostBrackets(fields: AlertFields): AlertBrackets | nu
       throw new AlertParseError(
         `stopLoss.type is ${describe(sl.get('type'))}: only stop and trailing_stop can be applied (exits are sent as market orders when hit).`,
         'stopLoss.type',
+        'Use "type": "stop" (sent at market when the stop price trades) or "trailing_stop" with trailAmount/trailPercent.',
       );
     }
   }
