@@ -152,6 +152,13 @@ describe('peer dialects end to end on paper', () => {
     expect(await netPosOf(t, account.id)).toBe(2);
   });
 
+  it('the dashboard\'s recent signals show the format each alert was read as', async () => {
+    const { recorder } = await startingAt('flat');
+    await sendAlert(t, recorder.webhookToken, read('crosstrade', 'flatten.txt')).expect(200);
+    const page = (await t.api.get('/').expect(200)).text;
+    expect(page).toMatch(/<td>crosstrade<\/td><td>close<\/td>/);
+  });
+
   it('the peer\'s secret is stored redacted, and never appears in the answer or the timeline', async () => {
     const { recorder } = await startingAt('flat');
     for (const [dialect, file] of [['crosstrade', 'place-buy.txt'], ['crosstrade', 'bad-reverse.txt'], ['threecommas', 'entry-long.json'], ['pickmytrade', 'indicator-buy-dollar-brackets.json']]) {
