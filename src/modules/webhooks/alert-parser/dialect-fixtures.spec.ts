@@ -93,6 +93,7 @@ const REFUSED: Record<string, Record<string, Refused>> = {
     'bad-trailing.json': { field: 'trail', message: /trailing stop/ },
     'bad-advance-ladder.json': { field: 'advance_tp_sl', message: /legs/ },
     'bad-two-take-profits.json': { field: 'dollar_tp', message: /tp and dollar_tp/ },
+    'bad-netting-opposite.json': { field: 'reverse_order_close', message: /nets an opposite signal/ },
   },
   crosstrade: {
     'bad-reverse.txt': { field: 'command', message: /REVERSE .*flatten_first=true/ },

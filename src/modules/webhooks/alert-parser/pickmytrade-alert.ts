@@ -1,7 +1,7 @@
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { parseVerb, resolveIntent } from './action-resolution';
 import { readFirstFiredAt, readSymbol, warnUnsupportedOverrides } from './native-alert';
-import { readPickMyTradeBrackets, readPickMyTradeSameDirection } from './pickmytrade-brackets';
+import { readPickMyTradeBrackets, readPickMyTradeSameDirection, refuseNettingEntry } from './pickmytrade-brackets';
 import { presentRiskFields, refuseUnappliedRiskFields } from './unapplied-risk-fields';
 import {
   AlertFields,
@@ -51,6 +51,7 @@ export function readPickMyTradeAlert(fields: AlertFields, opts: ParseOptions, wa
   refuseUnappliedRiskFields(intent.directive, presentRiskFields(fields, UNAPPLIED_RISK_FIELDS), warnings);
   warnUnsupportedOverrides(fields, warnings, TRAIL_FREQUENCY_KEYS);
   const entry = intent.directive.kind === 'ENTER';
+  if (entry) refuseNettingEntry(fields);
   const { brackets, sizing } = entry ? readPickMyTradeBrackets(fields) : { brackets: null, sizing: null };
   const sameDirection = entry ? readPickMyTradeSameDirection(fields) : null;
   return {

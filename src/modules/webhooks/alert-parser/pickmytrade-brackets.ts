@@ -52,3 +52,18 @@ function positive(fields: AlertFields, key: string): string | null {
   if (value?.startsWith('-')) throw new AlertParseError(`${key} must be more than 0, got ${value}.`, key);
   return value;
 }
+
+/**
+ * reverse_order_close false: at PickMyTrade an opposite signal nets against the open position
+ * (a sell of 1 against long 2 leaves long 1). Just Trades reverses or blocks an opposite entry and
+ * never nets, so guessing could put the account on the wrong side: such an entry is refused.
+ */
+export function refuseNettingEntry(fields: AlertFields): void {
+  const value = fields.get('reverse_order_close');
+  if (value === undefined || readBoolean('reverse_order_close', value)) return;
+  throw new AlertParseError(
+    'reverse_order_close is false: PickMyTrade then nets an opposite signal against the open position, which Just Trades does not do (it closes or reverses); the entry is refused rather than traded on a guess.',
+    'reverse_order_close',
+    'Set "reverse_order_close": true (an opposite signal closes the position, then enters), or send the strategy position with the Just Trades template ("market_position": "{{strategy.market_position}}").',
+  );
+}

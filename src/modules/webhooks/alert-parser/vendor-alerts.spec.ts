@@ -172,15 +172,19 @@ describe('PickMyTrade alerts (section 11.1)', () => {
   });
 
   it('the strategy template: order_type MKT is not an action, quantity from contracts', () => {
-    const body = render(
+    const template = (reverse: boolean) => render(
       '{"symbol": "NQ", "date": "{{timenow}}", "data": "{{strategy.order.action}}", ' +
         '"quantity": "{{strategy.order.contracts}}", "risk_percentage": 0, "price": "{{close}}", "tp": 0, "sl": 0, ' +
-        '"order_type": "MKT", "token": "t", "pyramid": true, "reverse_order_close": false, "account_id": "a"}',
+        `"order_type": "MKT", "token": "t", "pyramid": true, "reverse_order_close": ${reverse}, "account_id": "a"}`,
       aStrategyFill({ 'strategy.order.action': 'sell', 'strategy.order.contracts': 3 }),
     );
-    expect(parseAlert(body)).toMatchObject({
-      dialect: 'pickmytrade', directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 3, symbol: 'NQ',
+    expect(parseAlert(template(true))).toMatchObject({
+      dialect: 'pickmytrade', directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 3, symbol: 'NQ', sameDirection: 'add',
     });
+    // false nets an opposite signal at PickMyTrade (sell 3 against long 5 = long 2): never guessed as a reversal
+    const error = errorOf(() => parseAlert(template(false)));
+    expect(error).toMatchObject({ field: 'reverse_order_close', hint: expect.stringMatching(/"reverse_order_close": true/) });
+    expect(json({ ...base, data: 'close', reverse_order_close: false }).directive).toEqual({ kind: 'CLOSE' });
   });
 
   it('the close template: quantity 0 means "not given"', () => {
