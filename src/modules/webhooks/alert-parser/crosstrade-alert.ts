@@ -6,8 +6,8 @@ import { AlertFields, ParseOptions, describe, isBlank, quoteStart, readBoolean, 
 
 /**
  * CrossTrade commands (alert-formats.md section 5): `key=value;` pairs (or the same keys as JSON).
- * PLACE enters (with `sync_strategy`/`market_position` it follows the strategy's state like a
- * native alert), CLOSEPOSITION and FLATTEN close. Commands whose CrossTrade behaviour needs the
+ * PLACE with flatten_first enters (with `sync_strategy`/`market_position` it follows the strategy's
+ * state like a native alert; a plain PLACE nets at CrossTrade and is refused), CLOSEPOSITION and FLATTEN close. Commands whose CrossTrade behaviour needs the
  * broker position before the alert is read (REVERSE, require_market_position) or that manage
  * NinjaTrader orders (CANCEL, CHANGE, ATM templates) are refused with the reason. Brackets in
  * ticks, points, percent, dollars or price become the entry's exits.
@@ -104,8 +104,11 @@ function readPlace(fields: AlertFields, opts: ParseOptions, warnings: string[]):
       throw new AlertParseError('sync_strategy=true needs market_position={{strategy.market_position}} to know the strategy\'s position.', 'market_position');
     }
   } else if (!readBoolean('flatten_first', fields.get('flatten_first'))) {
-    warnings.push(
-      'A plain PLACE nets against the position at CrossTrade; here an opposite position is closed or reversed and a same-side one added to as the recorder is set.',
+    // a plain PLACE sells 1 against long 2 to leave long 1; reversing instead would put the account on the wrong side
+    throw new AlertParseError(
+      'A plain PLACE nets against the open position at CrossTrade (SELL 1 against long 2 leaves long 1); Just Trades closes or reverses and never nets, so the order is refused rather than traded on a guess.',
+      'flatten_first',
+      'Add flatten_first=true (close, then enter), or sync_strategy=true with market_position={{strategy.market_position}} and prev_market_position={{strategy.prev_market_position}}.',
     );
   }
   const side = verb.side;

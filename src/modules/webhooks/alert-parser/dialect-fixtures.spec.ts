@@ -96,6 +96,7 @@ const REFUSED: Record<string, Record<string, Refused>> = {
     'bad-netting-opposite.json': { field: 'reverse_order_close', message: /nets an opposite signal/ },
   },
   crosstrade: {
+    'bad-plain-place-nets.txt': { field: 'flatten_first', message: /nets against the open position/ },
     'bad-reverse.txt': { field: 'command', message: /REVERSE .*flatten_first=true/ },
     'bad-reverseposition.txt': { field: 'command', message: /REVERSEPOSITION enters only when a position already exists/ },
     'bad-cancelorders.txt': { field: 'command', message: /CANCELORDERS/ },

@@ -252,7 +252,7 @@ describe('native alerts: fields and aliases', () => {
   });
 
   it('CrossTrade and 3Commas messages are read in their own dialect, never as native', () => {
-    expect(json({ command: 'PLACE', action: 'SELL', qty: 1 })).toMatchObject({ dialect: 'crosstrade', directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 1 });
+    expect(json({ command: 'PLACE', action: 'SELL', qty: 1, flatten_first: true })).toMatchObject({ dialect: 'crosstrade', directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 1 });
     expect(json({ secret: 'x', bot_uuid: 'y', action: 'sell' })).toMatchObject({ dialect: 'threecommas', directive: { kind: 'ENTER', side: 'SHORT' } });
   });
 });
