@@ -4,6 +4,7 @@ import { CommandFactory } from 'nest-commander';
 import { AppModule } from './app.module';
 import { loadConfigOrExit } from './config/app-config';
 import { AccountsAddCommand } from './commands/accounts-add.command';
+import { AlertExplainCommand } from './commands/alert-explain.command';
 import { CliInputError } from './commands/cli-input';
 import { FlattenCommand } from './commands/flatten.command';
 import { InsiderBackfillCommand } from './commands/insider-backfill.command';
@@ -22,7 +23,7 @@ import { runningServer } from './runtime/server-marker';
 
 @Module({
   imports: [AccountsModule, RecordersModule, ExitsModule, InsiderModule],
-  providers: [MigrateCommand, AccountsAddCommand, RecordersAddCommand, TradersAddCommand, PositionsCommand, FlattenCommand, KillSwitchCommand, InsiderParseCommand, InsiderBackfillCommand],
+  providers: [MigrateCommand, AccountsAddCommand, RecordersAddCommand, TradersAddCommand, PositionsCommand, FlattenCommand, KillSwitchCommand, InsiderParseCommand, InsiderBackfillCommand, AlertExplainCommand],
 })
 class CommandsModule {}
 

@@ -24,15 +24,16 @@ describe('alert sanity at the webhook edge', () => {
   describe('no entry without the exits it asked for', () => {
     beforeEach(() => quote(t, 'MNQ1!', '21000.00'));
 
-    it('TradersPost takeProfit/stopLoss brackets', async () => {
-      await expectRefused({ ticker: 'MNQ1!', action: 'buy', price: 21000, takeProfit: { limitPrice: 21050 }, stopLoss: { type: 'stop', stopPrice: 20980 } }, 'takeProfit', /take profit.*refused/);
+    it('TradersPost brackets the engine cannot place (a stop-limit stop, a trailing-stop entry order)', async () => {
+      await expectRefused({ ticker: 'MNQ1!', action: 'buy', price: 21000, takeProfit: { limitPrice: 21050 }, stopLoss: { type: 'stop_limit', stopPrice: 20980, limitPrice: 20979 } }, 'stopLoss.type', /stop_limit/);
+      await expectRefused({ ticker: 'MNQ1!', action: 'buy', price: 21000, orderType: 'trailing_stop', trailAmount: 5 }, 'trailAmount', /trailing stop order.*refused/);
     });
 
-    it('PickMyTrade tp/sl prices, dollars and percent', async () => {
+    it('PickMyTrade trailing, break-even (units undocumented) and multi-target ladders', async () => {
       const pmt = { symbol: 'MNQ1!', date: '2026-11-30T15:00:00Z', data: 'buy', quantity: '1', price: '21000', token: 'x', risk_percentage: '0' };
-      await expectRefused({ ...pmt, sl: '20990' }, 'sl', /stop loss at an absolute price/);
-      await expectRefused({ ...pmt, data: 'sell', dollar_tp: '50' }, 'dollar_tp', /take profit in dollars/);
-      await expectRefused({ ...pmt, trail: '1', trail_stop: '8' }, 'trail', /trailing stop/);
+      await expectRefused({ ...pmt, sl: '20990', trail: '1', trail_stop: '8' }, 'trail', /trailing stop/);
+      await expectRefused({ ...pmt, data: 'sell', breakeven: '8' }, 'breakeven', /break-even/);
+      await expectRefused({ ...pmt, advance_tp_sl: [{ quantity: 1, tp: 21010, sl: 20990 }] }, 'advance_tp_sl', /legs/);
     });
 
     it('native risk sizing that does not say dollars or percent', async () => {
@@ -44,12 +45,12 @@ describe('alert sanity at the webhook edge', () => {
       await expectRefused('MyStrat: buy, Price = 21000, Ticker = MNQ1!, Action = long, Amount = 2', 'Amount', /Amount = 2.*quantity 1/, { quantity: 1 });
     });
 
-    it('an Amount equal to the recorder quantity trades; a bracket on a close only warns and the close goes', async () => {
+    it('an Amount equal to the recorder quantity trades; a bracket on a close asks for nothing and the close goes', async () => {
       const { account, recorder } = await aTradedRecorder(t, { quantity: 2 });
       await sendAlert(t, recorder.webhookToken, 'MyStrat: buy, Price = 21000, Ticker = MNQ1!, Action = long, Amount = 2').expect(200);
       expect(await netPosOf(t, account.id)).toBe(2);
       const res = await sendAlert(t, recorder.webhookToken, { ticker: 'MNQ1!', action: 'exit', price: 21000, takeProfit: { amount: 20 } }).expect(200);
-      expect(res.body.warnings).toEqual([expect.stringMatching(/takeProfit .*opens nothing/)]);
+      expect(res.body.warnings).toEqual([]);
       expect(await positionsOf(t, account.id)).toEqual([]);
     });
   });

@@ -12,6 +12,7 @@ import {
   signalsOf,
 } from '../support/builders';
 import { startTestApp, TestApp } from '../support/test-app';
+import { redactSecrets } from '../../src/modules/webhooks/redact-secrets';
 
 /** What POST /webhook/:token accepts, what it refuses, and that the answer never waits for the broker. */
 describe('webhook input', () => {
@@ -136,7 +137,7 @@ describe('webhook input', () => {
       ['TradersPost exit with a sentiment', { ticker: 'MNQ1!', action: 'exit', sentiment: 'flat', quantity: 1 }, 'sentiment', null],
       ['TradersPost cancel', { ticker: 'MNQ1!', action: 'cancel', cancelOrderType: 'stop' }, 'action', null],
       ['PickMyTrade stop move (update_sl) that would otherwise open a trade', { symbol: 'MNQ1!', data: 'buy', update_sl: 'true', sl: '20990', token: 'x' }, 'update_sl', null],
-      ['a CrossTrade command', 'key=abc;command=PLACE;account=sim;instrument=MNQ 12-26;action=BUY;qty=1', 'command', null],
+      ['a CrossTrade REVERSE (needs the broker position before the alert is read)', 'key=abc;command=REVERSE;account=sim;instrument=MNQ 12-26', 'command', null],
       ['a key=value body with a bad quantity', 'action=buy, ticker=MNQ1!, qty=two', 'qty', null],
       ['an unknown plain word', 'moon', 'action', null],
     ])('%s', async (_label, body, field, message) => {
@@ -149,7 +150,8 @@ describe('webhook input', () => {
 
       const stored = await signalOf(t, res.body.signalId);
       expect(stored).toMatchObject({ status: 'rejected', reason: res.body.error });
-      expect(stored.rawBody).toBe(typeof body === 'string' ? body : JSON.stringify(body));
+      // as sent, with a peer's secret (token, key) redacted
+      expect(stored.rawBody).toBe(redactSecrets(typeof body === 'string' ? body : JSON.stringify(body)));
       expect(await ordersInSequence(t, account.id)).toEqual([]);
       expect(await brokerNetPos(t, account.id)).toBe(0);
     });

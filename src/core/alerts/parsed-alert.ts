@@ -16,7 +16,17 @@ export type AlertDirective =
   | { kind: 'CLOSE'; side?: PositionSide }
   | { kind: 'REDUCE'; side: PositionSide };
 
-export type AlertDialect = 'native' | 'kv' | 'word' | 'trademanager' | 'traderspost' | 'pickmytrade';
+export type AlertDialect =
+  | 'native'
+  | 'kv'
+  | 'word'
+  | 'trademanager'
+  | 'traderspost'
+  | 'pickmytrade'
+  | 'crosstrade'
+  | 'threecommas'
+  /** TradingView's default strategy message: "order buy @ 2 filled on MNQ1!. New strategy position is 2" */
+  | 'tradingview';
 
 /**
  * Where an exit sits, as the alert wrote it: a distance from the entry (average) price in ticks,
@@ -79,6 +89,8 @@ export interface ParsedAlert {
   sizing?: AlertSizing | null;
   /** an alert's own same-direction rule (PickMyTrade duplicate_position_allow / pyramid) */
   sameDirection?: 'ignore' | 'add' | null;
+  /** the alert's own staleness limit in seconds (3Commas `max_lag`); only ever lowers the recorder's */
+  maxLagSec?: number | null;
   /** ISO-8601 time the alert fired ({{timenow}} / time), when present and valid */
   firedAt: string | null;
   /** the alert's own id (`id`), or TradingView's {{strategy.order.id}} */

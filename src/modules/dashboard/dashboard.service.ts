@@ -70,6 +70,8 @@ export class DashboardService {
         id: s.id,
         receivedAt: s.receivedAt,
         recorder: recorderName.get(s.recorderId) ?? s.recorderId,
+        /** the alert format it was read as (native, traderspost, crosstrade, ...) */
+        dialect: s.dialect,
         action: s.action,
         symbol: s.symbol,
         quantity: s.quantity,

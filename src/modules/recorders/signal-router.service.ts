@@ -71,9 +71,12 @@ export class SignalRouterService implements OnModuleInit {
 
   async route(event: SignalReceived): Promise<void> {
     const { signalId, alert, contract } = event;
-    const age = signalAge({ firedAt: alert.firedAt ?? null, receivedAt: event.receivedAt }, this.clock.now(), this.config.signalMaxAgeSec);
+    // an alert's own max_lag (3Commas) may only tighten the limit
+    const maxAgeSec = Math.min(this.config.signalMaxAgeSec, alert.maxLagSec ?? Infinity);
+    const age = signalAge({ firedAt: alert.firedAt ?? null, receivedAt: event.receivedAt }, this.clock.now(), maxAgeSec);
     if (age.stale) {
-      await this.signals.markStale(signalId, staleReason(age, 'when its turn came', this.config.signalMaxAgeSec));
+      const moment = maxAgeSec < this.config.signalMaxAgeSec ? `when its turn came, under the alert's max_lag ${maxAgeSec} s` : 'when its turn came';
+      await this.signals.markStale(signalId, staleReason(age, moment, maxAgeSec));
       return;
     }
     const recorder = await this.recorders.get(event.recorderId);

@@ -1,4 +1,4 @@
-export type { AlertDialect, AlertDirective, ParsedAlert, PositionSide, StrategyPosition } from '../../core/alerts/parsed-alert';
+export type { AlertBrackets, AlertDialect, AlertDirective, AlertSizing, ExitMeasure, ParsedAlert, PositionSide, StrategyPosition } from '../../core/alerts/parsed-alert';
 
 /** A body that can never succeed: the webhook answers 400 with this. */
 export class AlertParseError extends Error {

@@ -9,6 +9,7 @@ import { addressGroup } from './client-address';
 import { TokenBuckets } from './token-buckets';
 import { WebhookAllowList } from './webhook-allow-list';
 import type { WebhookAnswer } from './webhook.service';
+import { redactSecrets } from './redact-secrets';
 
 export interface GateRefusal extends WebhookAnswer {
   retryAfterSec: number | null;
@@ -86,7 +87,7 @@ export class WebhookGate {
       recorderId,
       status: 'rate_limited',
       reason,
-      rawBody,
+      rawBody: redactSecrets(rawBody),
       contentType,
       receivedAt,
       dialect: null,

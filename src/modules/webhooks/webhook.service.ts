@@ -15,6 +15,7 @@ import { admitAlert } from './alert-admission';
 import { parseAlert } from './alert-parser';
 import { AlertParseError, ParsedAlert } from './parsed-alert';
 import { dedupeKeyFor } from './signal-dedupe';
+import { redactSecrets } from './redact-secrets';
 
 export interface WebhookAnswer {
   httpStatus: number;
@@ -81,7 +82,9 @@ export class WebhookService {
     }
   }
 
-  private async receiveInLane(recorder: Recorder, rawBody: string, contentType: string | null): Promise<WebhookAnswer> {
+  private async receiveInLane(recorder: Recorder, sentBody: string, contentType: string | null): Promise<WebhookAnswer> {
+    // a peer's secret never reaches the store, an error message or the timeline: everything reads the redacted body
+    const rawBody = redactSecrets(sentBody);
     const receivedAt = this.clock.nowIso();
     const signal = this.newSignal(recorder, rawBody, contentType, receivedAt);
     let alert: ParsedAlert;

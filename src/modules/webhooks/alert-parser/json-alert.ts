@@ -1,8 +1,10 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../core/json-depth';
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { lookupVerb } from './action-resolution';
+import { isCrossTradeJson, readCrossTradeAlert } from './crosstrade-alert';
 import { readNativeAlert } from './native-alert';
 import { readPickMyTradeAlert } from './pickmytrade-alert';
+import { isThreeCommasAlert, readThreeCommasAlert } from './threecommas-alert';
 import { readTradersPostAlert } from './traderspost-alert';
 import { AlertFields, ParseOptions, describe, isPlaceholder, quoteStart, toFields } from './value-readers';
 
@@ -12,7 +14,7 @@ import { AlertFields, ParseOptions, describe, isPlaceholder, quoteStart, toField
  * never treated as "no data".
  */
 
-export type JsonDialect = 'native' | 'traderspost' | 'pickmytrade';
+export type JsonDialect = 'native' | 'traderspost' | 'pickmytrade' | 'crosstrade' | 'threecommas';
 
 const PICKMYTRADE_MARKERS = [
   'token', 'date', 'multiple_accounts', 'reverse_order_close', 'pyramid', 'duplicate_position_allow',
@@ -51,6 +53,10 @@ export function parseJsonAlert(body: string, opts: ParseOptions): ParsedAlert {
   const fields = toFields(parsed as Record<string, unknown>);
   const warnings: string[] = [];
   switch (detectJsonDialect(fields, warnings)) {
+    case 'threecommas':
+      return readThreeCommasAlert(fields, opts, warnings);
+    case 'crosstrade':
+      return readCrossTradeAlert(fields, opts, warnings);
     case 'pickmytrade':
       return readPickMyTradeAlert(fields, opts, warnings);
     case 'traderspost':
@@ -62,12 +68,14 @@ export function parseJsonAlert(body: string, opts: ParseOptions): ParsedAlert {
 
 export function detectJsonDialect(fields: AlertFields, warnings: string[]): JsonDialect {
   const hasAny = (keys: string[]): boolean => keys.some((key) => fields.has(key));
+  if (isThreeCommasAlert(fields)) return 'threecommas';
   const data = fields.get('data');
   const dataLooksLikeVerb =
     typeof data === 'string' && (data.trim() === '' || isPlaceholder(data) || lookupVerb(data) !== null);
   if (dataLooksLikeVerb && !hasAny(['action', 'side', 'order_action']) && hasAny(PICKMYTRADE_MARKERS)) {
     return 'pickmytrade';
   }
+  if (isCrossTradeJson(fields)) return 'crosstrade';
   if (!fields.has('action')) return 'native';
   if (TRADERSPOST_ONLY_KEYS.some((key) => isTradersPostMarker(key, fields.get(key)))) {
     if (hasAny(MARKET_POSITION_KEYS)) {

@@ -251,8 +251,8 @@ describe('native alerts: fields and aliases', () => {
     });
   });
 
-  it('CrossTrade and 3Commas messages are refused rather than guessed', () => {
-    expect(errorOf(() => json({ command: 'PLACE', action: 'SELL', qty: 1 })).field).toBe('command');
-    expect(errorOf(() => json({ secret: 'x', bot_uuid: 'y', action: 'sell' })).field).toBe('bot_uuid');
+  it('CrossTrade and 3Commas messages are read in their own dialect, never as native', () => {
+    expect(json({ command: 'PLACE', action: 'SELL', qty: 1, flatten_first: true })).toMatchObject({ dialect: 'crosstrade', directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 1 });
+    expect(json({ secret: 'x', bot_uuid: 'y', action: 'sell' })).toMatchObject({ dialect: 'threecommas', directive: { kind: 'ENTER', side: 'SHORT' } });
   });
 });

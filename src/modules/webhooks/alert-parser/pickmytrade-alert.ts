@@ -1,6 +1,7 @@
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { parseVerb, resolveIntent } from './action-resolution';
 import { readFirstFiredAt, readSymbol, warnUnsupportedOverrides } from './native-alert';
+import { readPickMyTradeBrackets, readPickMyTradeSameDirection, refuseNettingEntry } from './pickmytrade-brackets';
 import { presentRiskFields, refuseUnappliedRiskFields } from './unapplied-risk-fields';
 import {
   AlertFields,
@@ -16,15 +17,11 @@ import {
 /**
  * PickMyTrade JSON (alert-formats.md section 4). Its templates carry many zero-valued keys:
  * 0 / "0" / false / "false" mean "feature off", never zero contracts or zero ticks.
- * Its `tp`/`sl` are absolute price levels, never tick overrides: an entry carrying them is refused.
+ * Its `tp`/`sl` are absolute price levels, never tick overrides.
  */
 
 /** Exits and sizing PickMyTrade alerts can set that the engine cannot apply yet: an entry with one is refused. */
 const UNAPPLIED_RISK_FIELDS: Record<string, string> = {
-  tp: 'a take profit at an absolute price', sl: 'a stop loss at an absolute price',
-  dollar_tp: 'a take profit in dollars', dollar_sl: 'a stop loss in dollars',
-  percentage_tp: 'a take profit in percent', percentage_sl: 'a stop loss in percent',
-  risk_percentage: 'a size from a percent risk',
   trail: 'a trailing stop', trail_stop: 'a trailing stop distance', trail_trigger: 'a trailing stop trigger',
   breakeven: 'a break-even stop', breakeven_offset: 'a break-even offset',
   advance_tp_sl: 'take-profit and stop-loss legs',
@@ -53,7 +50,14 @@ export function readPickMyTradeAlert(fields: AlertFields, opts: ParseOptions, wa
   const intent = resolveIntent({ verb, target: null, previous: null, contracts: quantity }, warnings);
   refuseUnappliedRiskFields(intent.directive, presentRiskFields(fields, UNAPPLIED_RISK_FIELDS), warnings);
   warnUnsupportedOverrides(fields, warnings, TRAIL_FREQUENCY_KEYS);
+  const entry = intent.directive.kind === 'ENTER';
+  if (entry) refuseNettingEntry(fields);
+  const { brackets, sizing } = entry ? readPickMyTradeBrackets(fields) : { brackets: null, sizing: null };
+  const sameDirection = entry ? readPickMyTradeSameDirection(fields) : null;
   return {
+    ...(brackets ? { brackets } : {}),
+    ...(sizing ? { sizing } : {}),
+    ...(sameDirection ? { sameDirection } : {}),
     dialect: 'pickmytrade',
     directive: intent.directive,
     orderAction: verb.word,

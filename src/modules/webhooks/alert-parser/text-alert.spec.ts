@@ -74,9 +74,9 @@ describe('plain-text alerts: key=value pairs (same keys as native)', () => {
     expect(error.message).toMatch(/starts with: "action=buy, please hurry"/);
   });
 
-  it('a CrossTrade command is refused rather than traded as a plain order', () => {
-    const body = 'key=s3cret; command=PLACE; account=sim101; instrument=NQ 12-24; action=SELL; qty=1;';
-    expect(errorOf(() => parseAlert(body)).field).toBe('command');
+  it('a CrossTrade command is read as CrossTrade (its dated instrument included), never as native key=value pairs', () => {
+    const body = 'key=s3cret; command=PLACE; account=sim101; instrument=NQ 12-24; action=SELL; qty=1; flatten_first=true;';
+    expect(parseAlert(body)).toMatchObject({ dialect: 'crosstrade', symbol: 'NQZ24', directive: { kind: 'ENTER', side: 'SHORT' }, quantity: 1 });
   });
 });
 

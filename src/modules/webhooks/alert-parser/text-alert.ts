@@ -1,18 +1,23 @@
 import { AlertParseError, ParsedAlert } from '../parsed-alert';
 import { ACCEPTED_ACTION_WORDS, lookupVerb, parseVerb, resolveIntent } from './action-resolution';
 import { readNativeAlert } from './native-alert';
+import { crossTradeFields, looksLikeCrossTrade, readCrossTradeAlert } from './crosstrade-alert';
 import { looksLikeTradeManager, parseTradeManagerAlert } from './trademanager-alert';
+import { looksLikeTradingViewDefault, parseTradingViewDefaultAlert } from './tradingview-default-alert';
 import { ParseOptions, isPlaceholder, quoteStart, readQuantity } from './value-readers';
 
 /**
- * Plain-text alert bodies (alert-formats.md section 10, step 3): TradeManager messages,
+ * Plain-text alert bodies (alert-formats.md section 10, step 3): TradingView's default strategy
+ * message, TradeManager messages, CrossTrade `key=value;` commands,
  * `key=value` pairs separated by `,` `;` or newlines (same keys as native JSON), and a lone action
  * word with an optional quantity (`buy`, `SELL 2`, `close`). Anything else can never succeed.
  */
 
 export function parseTextAlert(text: string, opts: ParseOptions): ParsedAlert {
+  if (looksLikeTradingViewDefault(text)) return parseTradingViewDefaultAlert(text, opts);
   if (looksLikeTradeManager(text)) return parseTradeManagerAlert(text, opts);
   const body = stripOuterQuotes(text);
+  if (looksLikeCrossTrade(body)) return readCrossTradeAlert(crossTradeFields(body), opts);
   if (body.includes('=')) return readNativeAlert(parseKeyValues(body, text), 'kv', opts);
   const word = /^(\S+)(?:\s+(\S+))?$/.exec(body);
   if (word && (lookupVerb(word[1]) || isPlaceholder(word[1]))) return parseLoneWord(word[1], word[2], opts);

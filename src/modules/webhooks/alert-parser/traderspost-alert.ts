@@ -1,6 +1,7 @@
-import { AlertParseError, ParsedAlert } from '../parsed-alert';
+import { AlertParseError, AlertSizing, ParsedAlert } from '../parsed-alert';
 import { Intent, StrategyState, parseVerb, resolveIntent } from './action-resolution';
 import { readFirstFiredAt, readFirstPrice, readSymbol, rejectForeignDialects } from './native-alert';
+import { readTradersPostBrackets } from './traderspost-brackets';
 import { UnappliedRiskField, presentRiskFields, refuseUnappliedRiskFields } from './unapplied-risk-fields';
 import {
   AlertFields,
@@ -11,6 +12,7 @@ import {
   isBlank,
   pick,
   readPositionWord,
+  readPrice,
   readQuantity,
 } from './value-readers';
 
@@ -27,8 +29,8 @@ export function readTradersPostAlert(fields: AlertFields, opts: ParseOptions, wa
   rejectUnsupportedVerbs(actionValue);
   const verb = parseVerb('action', actionValue);
   const target = readSentiment(fields);
-  rejectUnsupportedQuantityType(fields);
-  const quantityPick = pick(fields, ['quantity']);
+  const riskSizing = readQuantityType(fields, verb.kind === 'SIDE');
+  const quantityPick = riskSizing ? null : pick(fields, ['quantity']);
   const quantity = quantityPick ? readQuantity(quantityPick.key, quantityPick.value, warnings) : null;
 
   let intent: Intent;
@@ -57,7 +59,10 @@ export function readTradersPostAlert(fields: AlertFields, opts: ParseOptions, wa
   }
 
   refuseUnappliedRiskFields(intent.directive, unappliedTradersPostFields(fields), warnings);
+  const brackets = intent.directive.kind === 'ENTER' ? readTradersPostBrackets(fields) : null;
   return {
+    ...(brackets ? { brackets } : {}),
+    ...(riskSizing && intent.directive.kind === 'ENTER' ? { sizing: riskSizing } : {}),
     dialect: 'traderspost',
     directive: intent.directive,
     orderAction: verb.word,
@@ -101,26 +106,42 @@ function readSentiment(fields: AlertFields): StrategyState | null {
   return { position, size: position === 'FLAT' ? 0 : null };
 }
 
-function rejectUnsupportedQuantityType(fields: AlertFields): void {
+/**
+ * `quantityType` (section 3.1): fixed_quantity is contracts; risk_dollar_amount / risk_percent make
+ * `quantity` the dollars / percent of the balance at risk to the stop (contracts follow from the
+ * stop). Notional and position-percent sizing cannot be reproduced for futures and are refused.
+ */
+function readQuantityType(fields: AlertFields, entry: boolean): AlertSizing | null {
   const value = fields.get('quantitytype');
-  if (isBlank(value)) return;
-  if (typeof value === 'string' && value.trim().toLowerCase() === 'fixed_quantity') return;
+  if (isBlank(value)) return null;
+  const type = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (type === 'fixed_quantity') return null;
+  if (entry && (type === 'risk_dollar_amount' || type === 'risk_percent')) {
+    const amount = readPrice('quantity', fields.get('quantity'));
+    if (amount === null || amount.startsWith('-') || Number(amount) === 0) {
+      throw new AlertParseError(`quantityType ${type} needs quantity: the ${type === 'risk_percent' ? 'percent of the balance' : 'dollars'} at risk, more than 0.`, 'quantity');
+    }
+    const stop = fields.get('stoploss');
+    if (stop === undefined || stop === null) {
+      throw new AlertParseError(`quantityType ${type} sizes the entry against its stop: add a stopLoss.`, 'stopLoss');
+    }
+    return type === 'risk_percent' ? { riskPercent: amount } : { riskDollars: amount };
+  }
   throw new AlertParseError(
-    `quantityType is ${describe(value)}: futures accept only fixed_quantity (a number of contracts).`,
+    `quantityType is ${describe(value)}: futures are sized in contracts (fixed_quantity), or on an entry by risk to the stop ` +
+      '(risk_dollar_amount, risk_percent); a dollar or equity amount, or a percent of the position, cannot be reproduced.',
     'quantityType',
   );
 }
 
-/** Brackets and order types TradersPost alerts can carry that the engine cannot apply yet (it sends market orders). */
+/** Order types TradersPost alerts can carry that the engine cannot apply (it sends market orders). */
 const UNAPPLIED_RISK_FIELDS: Record<string, string> = {
-  takeprofit: 'a take profit (price, points or percent bracket)',
-  stoploss: 'a stop loss (price, points or percent bracket)',
   trailamount: 'a trailing stop order',
   trailpercent: 'a trailing stop order',
 };
 
 /** keys are matched lower-cased; the answer names them as TradersPost documents them */
-const AS_DOCUMENTED: Record<string, string> = { takeprofit: 'takeProfit', stoploss: 'stopLoss', trailamount: 'trailAmount', trailpercent: 'trailPercent' };
+const AS_DOCUMENTED: Record<string, string> = { trailamount: 'trailAmount', trailpercent: 'trailPercent' };
 
 function unappliedTradersPostFields(fields: AlertFields): UnappliedRiskField[] {
   const found = presentRiskFields(fields, UNAPPLIED_RISK_FIELDS).map((f) => ({ ...f, field: AS_DOCUMENTED[f.field] }));
