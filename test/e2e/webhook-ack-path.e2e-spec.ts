@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { SignalsService } from '../../src/modules/signals/signals.service';
 import { aTradedRecorder, brokerNetPos, ordersInSequence, sendAlert, signalsOf } from '../support/builders';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -60,5 +61,23 @@ describe('webhook acknowledgement path', () => {
     expect(answer.body).toMatchObject({ status: 'blocked', reason: 'recorder disabled' });
     await t.settle();
     expect(await ordersInSequence(t, account.id)).toEqual([]);
+  });
+
+  it('a signal that could not be stored is answered 503, and TradingView\'s resend of it is traded, not taken for a duplicate', async () => {
+    t = await startTestApp();
+    const { account, recorder } = await aTradedRecorder(t, { quantity: 1 });
+    const signals = t.app.get(SignalsService);
+    jest.spyOn(signals, 'insertNew').mockRejectedValueOnce(new Error('SQLITE_FULL: database or disk is full'));
+    const body = { ticker: 'MNQ1!', action: 'buy', price: '21000.00', time: '2026-11-30T14:59:59Z' };
+    const failed = await sendAlert(t, recorder.webhookToken, body).expect(503);
+    expect(failed.body).toMatchObject({ ok: false });
+    await t.settle();
+    expect(await ordersInSequence(t, account.id)).toEqual([]);
+    t.clock.advance(5_000);
+    const resent = await sendAlert(t, recorder.webhookToken, body).expect(200);
+    expect(resent.body.status).toBe('accepted');
+    await t.settle();
+    expect(await ordersInSequence(t, account.id)).toEqual([expect.objectContaining({ action: 'Buy', quantity: 1, status: 'filled' })]);
+    expect((await signalsOf(t, recorder.id)).map((s) => s.status)).toEqual(['processed']);
   });
 });
