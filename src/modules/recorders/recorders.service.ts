@@ -21,6 +21,8 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 export class RecordersService implements OnModuleInit {
   /** sha256(token) -> recorder id; the token itself is then compared in constant time */
   private readonly tokenIndex = new Map<string, string>();
+  /** every recorder by id, kept in step by this service's writes (the webhook's lookup needs no query) */
+  private readonly byId = new Map<string, Recorder>();
 
   constructor(
     @InjectRepository(Recorder) private readonly recorders: Repository<Recorder>,
@@ -29,7 +31,7 @@ export class RecordersService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    for (const r of await this.recorders.find({ select: { id: true, webhookToken: true } })) this.tokenIndex.set(tokenHash(r.webhookToken), r.id);
+    for (const r of await this.recorders.find()) this.remember(r);
   }
 
   list(): Promise<Recorder[]> {
@@ -50,10 +52,10 @@ export class RecordersService implements OnModuleInit {
   /** The recorder owning this webhook token, or null; never says which tokens exist. */
   async findByToken(token: string): Promise<Recorder | null> {
     const id = this.tokenIndex.get(tokenHash(token));
-    // a recorder added by the CLI while the server runs is not in the index yet
-    const recorder = id ? await this.recorders.findOneBy({ id }) : await this.recorders.findOneBy({ webhookToken: token });
+    // a recorder added by the CLI while the server runs is not in memory yet
+    const recorder = (id ? this.byId.get(id) : undefined) ?? (await this.recorders.findOneBy({ webhookToken: token }));
     if (!recorder || !safeEqual(recorder.webhookToken, token)) return null;
-    this.tokenIndex.set(tokenHash(recorder.webhookToken), recorder.id);
+    this.remember(recorder);
     return recorder;
   }
 
@@ -106,7 +108,7 @@ export class RecordersService implements OnModuleInit {
     assertExitRules(recorder);
     assertSignalSettings(recorder);
     await this.recorders.save(recorder, NO_TX);
-    this.tokenIndex.set(tokenHash(recorder.webhookToken), recorder.id);
+    this.remember(recorder);
     return recorder;
   }
 
@@ -120,7 +122,9 @@ export class RecordersService implements OnModuleInit {
     if (dto.name !== undefined) recorder.name = dto.name.trim();
     assertExitRules(recorder);
     assertSignalSettings(recorder, RECORDER_REQUIRED_SETTINGS);
-    return this.recorders.save(recorder, NO_TX);
+    const saved = await this.recorders.save(recorder, NO_TX);
+    this.remember(saved);
+    return saved;
   }
 
   async remove(id: string): Promise<void> {
@@ -128,6 +132,12 @@ export class RecordersService implements OnModuleInit {
     await this.traders.delete({ recorderId: id });
     await this.recorders.delete({ id });
     this.tokenIndex.delete(tokenHash(recorder.webhookToken));
+    this.byId.delete(id);
+  }
+
+  private remember(recorder: Recorder): void {
+    this.tokenIndex.set(tokenHash(recorder.webhookToken), recorder.id);
+    this.byId.set(recorder.id, { ...recorder });
   }
 
   private assertSymbol(symbol: string): void {

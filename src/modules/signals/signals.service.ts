@@ -5,6 +5,7 @@ import { In, MoreThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { SignalEvent } from './entities/signal-event.entity';
 import { Signal, SignalStatus } from './entities/signal.entity';
+import { WriteBatcher } from './write-batcher';
 
 export interface SignalFilter {
   recorderId?: string;
@@ -17,6 +18,11 @@ export interface SignalFilter {
 /** Signals and their timelines: where each alert's time went, and what it caused per account. */
 @Injectable()
 export class SignalsService {
+  /** new signals: the webhook's acknowledgement waits for this write alone (group commit) */
+  private readonly newSignals = new WriteBatcher<Signal>(async (rows) => void (await this.signals.insert(rows)));
+  /** timeline steps, write-behind: one multi-row insert per tick; reads of the timeline wait for it */
+  private readonly newEvents = new WriteBatcher<Partial<SignalEvent>>(async (rows) => void (await this.events.insert(rows)));
+
   constructor(
     @InjectRepository(Signal) private readonly signals: Repository<Signal>,
     @InjectRepository(SignalEvent) private readonly events: Repository<SignalEvent>,
@@ -27,12 +33,32 @@ export class SignalsService {
     return this.signals.save(signal, NO_TX);
   }
 
+  /** A new signal, stored with the others that arrived in the same tick; resolves once it is in the database. */
+  async insertNew(signal: Signal): Promise<void> {
+    await this.newSignals.add(signal);
+  }
+
+  /** Every timeline step recorded so far is in the database. */
+  timelineWritten(): Promise<void> {
+    return this.newEvents.flushed();
+  }
+
   /** The first signal of the recorder with this key received since `since` (duplicate check). */
   findByKeySince(recorderId: string, dedupeKey: string, since: string): Promise<Signal | null> {
     return this.signals.findOne({
       where: { recorderId, dedupeKey, receivedAt: MoreThanOrEqual(since) },
       order: { receivedAt: 'ASC' },
     });
+  }
+
+  /** Signals with a duplicate key received since `since`, oldest first (the dedupe index's start). */
+  listKeyedSince(since: string): Promise<Pick<Signal, 'id' | 'recorderId' | 'dedupeKey' | 'receivedAt'>[]> {
+    return this.signals
+      .createQueryBuilder('s')
+      .select(['s.id', 's.recorderId', 's.dedupeKey', 's.receivedAt'])
+      .where('s.dedupeKey IS NOT NULL AND s.receivedAt >= :since', { since })
+      .orderBy('s.receivedAt', 'ASC')
+      .getMany();
   }
 
   async setStatus(signalId: string, status: SignalStatus, reason: string | null = null): Promise<void> {
@@ -70,16 +96,18 @@ export class SignalsService {
   }
 
   /** Whether the signal's timeline already has one of these steps (a re-route skips work done once). */
-  hasStep(signalId: string, steps: string[]): Promise<boolean> {
+  async hasStep(signalId: string, steps: string[]): Promise<boolean> {
+    await this.newEvents.flushed();
     return this.events.exist({ where: { signalId, step: In(steps) } });
   }
 
   async record(signalId: string | null, step: string, detail: string | null = null, accountId: string | null = null, ts?: string): Promise<void> {
     if (!signalId) return;
-    await this.events.insert({ signalId, step, detail: detail?.slice(0, 500) ?? null, accountId, ts: ts ?? this.clock.nowIso() });
+    await this.newEvents.add({ signalId, step, detail: detail?.slice(0, 500) ?? null, accountId, ts: ts ?? this.clock.nowIso() });
   }
 
-  list(filter: SignalFilter): Promise<Signal[]> {
+  async list(filter: SignalFilter): Promise<Signal[]> {
+    await this.newEvents.flushed();
     const query = this.signals.createQueryBuilder('s').orderBy('s.receivedAt', 'DESC').take(filter.limit ?? 100);
     if (filter.recorderId) query.andWhere('s.recorderId = :recorderId', { recorderId: filter.recorderId });
     if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
@@ -95,6 +123,7 @@ export class SignalsService {
   async get(id: string): Promise<{ signal: Signal; timeline: SignalEvent[] }> {
     const signal = await this.signals.findOneBy({ id });
     if (!signal) throw new NotFoundException(`signal ${id} not found`);
+    await this.newEvents.flushed();
     const timeline = await this.events.find({ where: { signalId: id }, order: { id: 'ASC' } });
     return { signal, timeline };
   }

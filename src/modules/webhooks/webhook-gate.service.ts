@@ -4,6 +4,7 @@ import { Clock } from '../../core/clock';
 import { newId } from '../../core/ids';
 import { RecordersService } from '../recorders/recorders.service';
 import { Signal } from '../signals/entities/signal.entity';
+import { SignalIntake } from '../signals/signal-intake';
 import { SignalsService } from '../signals/signals.service';
 import { addressGroup } from './client-address';
 import { TokenBuckets } from './token-buckets';
@@ -33,6 +34,7 @@ export class WebhookGate {
   constructor(
     private readonly recorders: RecordersService,
     private readonly signals: SignalsService,
+    private readonly intake: SignalIntake,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -48,7 +50,8 @@ export class WebhookGate {
   async admitAlert(token: string, clientAddress: string | undefined, rawBody: string, contentType: string | null): Promise<GateRefusal | null> {
     const screened = this.screen(token, clientAddress);
     if ('refusal' in screened) return screened.refusal;
-    if (screened.recorderId === null) return null;
+    // shutting down: the webhook answers 503 and stores nothing, whatever the rate limit would say
+    if (screened.recorderId === null || !this.intake.alertsOpen()) return null;
     const retryAfterSec = this.perToken.take(screened.recorderId);
     if (retryAfterSec === 0) return null;
     const reason = `over the webhook rate limit (${this.perToken.perMinute}/min, burst ${this.perToken.burst}, JT_WEBHOOK_RATE_PER_MIN / JT_WEBHOOK_RATE_BURST); recorded, not traded`;
@@ -101,7 +104,7 @@ export class WebhookGate {
       duplicateOf: null,
       firedAt: null,
     } satisfies Partial<Signal>);
-    await this.signals.save(signal);
+    await this.signals.insertNew(signal);
     await this.signals.record(signal.id, 'rate_limited', reason, null, receivedAt);
     return signal.id;
   }

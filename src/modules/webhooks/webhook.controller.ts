@@ -1,8 +1,7 @@
 import { Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { GateRefusal, WebhookGate } from './webhook-gate.service';
-import { SignalIntake } from '../signals/signal-intake';
-import { SHUTTING_DOWN, WebhookService } from './webhook.service';
+import { WebhookService } from './webhook.service';
 
 /** TradingView posts here; the token in the URL is the only credential. */
 @Controller('webhook')
@@ -10,7 +9,6 @@ export class WebhookController {
   constructor(
     private readonly webhooks: WebhookService,
     private readonly gate: WebhookGate,
-    private readonly intake: SignalIntake,
   ) {}
 
   @Get(':token')
@@ -23,8 +21,6 @@ export class WebhookController {
 
   @Post(':token')
   async receive(@Param('token') token: string, @Req() req: Request, @Headers('content-type') contentType: string | undefined, @Res() res: Response) {
-    // once shutdown began nothing is stored, a rate-limited alert included: TradingView sends it again
-    if (!this.intake.alertsOpen()) return void res.status(SHUTTING_DOWN.httpStatus).json(SHUTTING_DOWN.body);
     const raw = typeof req.body === 'string' ? req.body : Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     const refusal = await this.gate.admitAlert(token, req.ip, raw, contentType ?? null);
     if (refusal) return refuse(res, refusal);

@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { EventBus } from '../../core/bus/event-bus';
+import type { EventOf } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { ContractSymbolError, ResolvedContract, resolveContract } from '../../core/contracts';
 import { isOnTick, roundPriceToTick } from '../../core/money';
@@ -14,8 +15,17 @@ import { SignalsService } from '../signals/signals.service';
 import { admitAlert } from './alert-admission';
 import { parseAlert } from './alert-parser';
 import { AlertParseError, ParsedAlert } from './parsed-alert';
+import { RecentSignalKeys } from './recent-signal-keys';
 import { dedupeKeyFor } from './signal-dedupe';
 import { redactSecrets } from './redact-secrets';
+
+interface Decision {
+  signal: Signal;
+  answer: WebhookAnswer;
+  /** steps for the timeline: step, detail, time (undefined: when written) */
+  timeline: [string, string | null, string | undefined][];
+  publish?: EventOf<'SignalReceived'>;
+}
 
 export interface WebhookAnswer {
   httpStatus: number;
@@ -29,14 +39,13 @@ export const SHUTTING_DOWN: WebhookAnswer = {
 };
 
 /**
- * The webhook's whole job: find the recorder, parse, admit (own symbol, sane price and size), de-duplicate, persist, publish, answer.
+ * The webhook's whole job: find the recorder, parse, admit (own symbol, sane price and size), de-duplicate (from memory),
+ * store the signal (group commit, the only database work the answer waits for), answer; then publish.
  * No broker work happens here (TradingView gives up after 3 s); trading happens on the bus.
  */
 @Injectable()
 export class WebhookService {
   private readonly logger = new Logger('Webhook');
-  /** per recorder, so the duplicate check and the insert cannot interleave */
-  private readonly lanes = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly recorders: RecordersService,
@@ -45,6 +54,7 @@ export class WebhookService {
     private readonly bus: EventBus,
     private readonly clock: Clock,
     private readonly intake: SignalIntake,
+    private readonly recentKeys: RecentSignalKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,21 +78,31 @@ export class WebhookService {
   private async receiveOpen(token: string, rawBody: string, contentType: string | null): Promise<WebhookAnswer> {
     const recorder = await this.recorders.findByToken(token);
     if (!recorder) return { httpStatus: HttpStatus.NOT_FOUND, body: { ok: false, error: 'unknown webhook token' } };
-    const previous = this.lanes.get(recorder.id) ?? Promise.resolve();
-    const work = previous.catch(() => undefined).then(() => this.receiveInLane(recorder, rawBody, contentType));
-    this.lanes.set(recorder.id, work);
+    const decided = this.decide(recorder, rawBody, contentType);
     try {
-      return await work;
+      await this.signals.insertNew(decided.signal);
     } catch (error) {
-      // nothing was stored: a 5xx makes TradingView retry, and the dedupe key makes the retry safe
+      // nothing was stored: a 5xx makes TradingView retry, and the retry must not count as a duplicate
+      if (decided.signal.dedupeKey && !decided.signal.duplicateOf) this.recentKeys.remove(recorder.id, decided.signal.dedupeKey, decided.signal.id);
       this.logger.error(`could not store an alert for recorder ${recorder.id}: ${String(error)}`);
       return { httpStatus: HttpStatus.SERVICE_UNAVAILABLE, body: { ok: false, error: 'the alert could not be stored; TradingView will retry' } };
-    } finally {
-      if (this.lanes.get(recorder.id) === work) this.lanes.delete(recorder.id);
     }
+    // the timeline is written behind the answer: the signal row itself is what the answer promises
+    for (const [step, detail, ts] of decided.timeline) {
+      this.signals.record(decided.signal.id, step, detail, null, ts).catch((error) => this.logger.error(`timeline of signal ${decided.signal.id}: ${String(error)}`));
+    }
+    // routing starts once the answer is on its way (a stop in between leaves the signal accepted: picked up at the next start)
+    const event = decided.publish;
+    if (event) setImmediate(() => this.bus.publish(event));
+    return decided.answer;
   }
 
-  private async receiveInLane(recorder: Recorder, sentBody: string, contentType: string | null): Promise<WebhookAnswer> {
+  /**
+   * Everything about one alert that memory can decide, in one synchronous step (so the duplicate
+   * check and the recording of the key cannot interleave with another alert): its stored form, the
+   * answer, its timeline and what to publish once it is stored.
+   */
+  private decide(recorder: Recorder, sentBody: string, contentType: string | null): Decision {
     // a peer's secret never reaches the store, an error message or the timeline: everything reads the redacted body
     const rawBody = redactSecrets(sentBody);
     const receivedAt = this.clock.nowIso();
@@ -100,10 +120,12 @@ export class WebhookService {
       if (!(error instanceof AlertParseError || error instanceof ContractSymbolError)) throw error;
       const field = error instanceof AlertParseError ? error.field : 'ticker';
       const hint = error instanceof AlertParseError ? error.hint : null;
-      await this.store(signal, 'rejected', error.message);
-      await this.signals.record(signal.id, 'received', null, null, receivedAt);
-      await this.signals.record(signal.id, 'rejected', error.message);
-      return { httpStatus: HttpStatus.BAD_REQUEST, body: { ok: false, signalId: signal.id, status: 'rejected', error: error.message, field, hint } };
+      setStatus(signal, 'rejected', error.message);
+      return {
+        signal,
+        timeline: [['received', null, receivedAt], ['rejected', error.message, undefined]],
+        answer: { httpStatus: HttpStatus.BAD_REQUEST, body: { ok: false, signalId: signal.id, status: 'rejected', error: error.message, field, hint } },
+      };
     }
     alert = onTick(alert, resolved);
     Object.assign(signal, {
@@ -118,25 +140,33 @@ export class WebhookService {
     });
     const dedupe = dedupeKeyFor(alert, contract, this.config.dedupeWindowSec);
     signal.dedupeKey = dedupe.key;
-    const since = new Date(Date.parse(receivedAt) - dedupe.windowSec * 1000).toISOString();
-    const first = await this.signals.findByKeySince(recorder.id, dedupe.key, since);
+    const receivedMs = Date.parse(receivedAt);
+    const first = this.recentKeys.firstSince(recorder.id, dedupe.key, receivedMs - dedupe.windowSec * 1000);
+    this.recentKeys.add(recorder.id, dedupe.key, signal.id, receivedMs);
     if (first) {
-      signal.duplicateOf = first.id;
-      await this.store(signal, 'duplicate', `same alert as ${first.id} (${dedupe.basis}); recorded, not traded`);
-      return { httpStatus: HttpStatus.OK, body: { ok: true, signalId: signal.id, status: 'duplicate', duplicateOf: first.id } };
+      signal.duplicateOf = first;
+      setStatus(signal, 'duplicate', `same alert as ${first} (${dedupe.basis}); recorded, not traded`);
+      return { signal, timeline: [], answer: { httpStatus: HttpStatus.OK, body: { ok: true, signalId: signal.id, status: 'duplicate', duplicateOf: first } } };
     }
     const blocked = !recorder.enabled ? 'recorder disabled' : this.blockedByTradingState(alert);
     if (blocked) {
-      await this.store(signal, 'blocked', blocked);
-      await this.signals.record(signal.id, 'received', null, null, receivedAt);
-      await this.signals.record(signal.id, 'blocked', blocked);
-      return { httpStatus: HttpStatus.OK, body: { ok: false, signalId: signal.id, status: 'blocked', reason: blocked } };
+      setStatus(signal, 'blocked', blocked);
+      return {
+        signal,
+        timeline: [['received', null, receivedAt], ['blocked', blocked, undefined]],
+        answer: { httpStatus: HttpStatus.OK, body: { ok: false, signalId: signal.id, status: 'blocked', reason: blocked } },
+      };
     }
-    await this.store(signal, 'accepted', null);
-    await this.signals.record(signal.id, 'received', `${rawBody.length} bytes`, null, receivedAt);
-    await this.signals.record(signal.id, 'parsed', `${alert.dialect}: ${describeAlert(alert)} ${contract}${alert.warnings.length ? ` (warnings: ${alert.warnings.join('; ')})` : ''}`);
-    this.bus.publish({ type: 'SignalReceived', ts: this.clock.nowIso(), signalId: signal.id, recorderId: recorder.id, contract, alert, receivedAt });
-    return { httpStatus: HttpStatus.OK, body: { ok: true, signalId: signal.id, status: 'accepted', warnings: alert.warnings } };
+    setStatus(signal, 'accepted', null);
+    return {
+      signal,
+      timeline: [
+        ['received', `${rawBody.length} bytes`, receivedAt],
+        ['parsed', `${alert.dialect}: ${describeAlert(alert)} ${contract}${alert.warnings.length ? ` (warnings: ${alert.warnings.join('; ')})` : ''}`, undefined],
+      ],
+      publish: { type: 'SignalReceived', ts: this.clock.nowIso(), signalId: signal.id, recorderId: recorder.id, contract, alert, receivedAt },
+      answer: { httpStatus: HttpStatus.OK, body: { ok: true, signalId: signal.id, status: 'accepted', warnings: alert.warnings } },
+    };
   }
 
   /** Exits still go through while trading is halted: flattening is always allowed. */
@@ -165,12 +195,11 @@ export class WebhookService {
       firedAt: null,
     });
   }
+}
 
-  private async store(signal: Signal, status: SignalStatus, reason: string | null): Promise<void> {
-    signal.status = status;
-    signal.reason = reason?.slice(0, 500) ?? null;
-    await this.signals.save(signal);
-  }
+function setStatus(signal: Signal, status: SignalStatus, reason: string | null): void {
+  signal.status = status;
+  signal.reason = reason?.slice(0, 500) ?? null;
 }
 
 /**
