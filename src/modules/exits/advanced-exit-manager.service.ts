@@ -8,7 +8,7 @@ import { closingAction } from '../../core/positions/order-plan';
 import { clOrdIdFor, OrderContext, OrderGateway } from '../execution/order-gateway.service';
 import { SignalsService } from '../signals/signals.service';
 import { ExitMachine } from './entities/exit-machine.entity';
-import { ExitConfirmationLoop } from './exit-confirmation-loop';
+import { ExitConfirmationLoop, PositionWatch } from './exit-confirmation-loop';
 import { assertTransition, ExitState } from './exit-states';
 
 export interface ExitRequest {
@@ -25,6 +25,8 @@ export interface ExitRequest {
   recorderId: string | null;
   /** the caller has just cancelled every working order of the account (the kill switch) */
   workingOrdersCancelled?: boolean;
+  /** the broker's position the caller has just read (the kill switch): not read a second time */
+  brokerNetPos?: number;
 }
 
 /** A whole-position exit that no signal or trader asked for (kill switch, drift policy, flatten). */
@@ -76,7 +78,7 @@ export class AdvancedExitManager {
     await this.move(machine, 'PREPARE_EXIT', req.reason, { requestKey: req.requestKey, signalId: req.signalId, attempts: 0, lastResult: null });
     let netPos: number;
     try {
-      netPos = await this.gateway.readPosition(req.accountId, req.contract);
+      netPos = req.brokerNetPos ?? (await this.gateway.readPosition(req.accountId, req.contract));
     } catch (error) {
       const reason = `cannot read the broker position: ${(error as Error).message}; nothing sent`;
       await this.finish(machine, reason, req.signalId, 'exit_blocked');
@@ -117,19 +119,25 @@ export class AdvancedExitManager {
     const clOrdId = clOrdIdFor(machine.requestKey as string, machine.attempts);
     await this.move(machine, 'WORKING_EXIT', `${action} ${qty} at market`, { clOrdId, attempts: machine.attempts + 1 });
     const purpose = machine.expectedNetPos === 0 ? 'close' : 'reduce';
-    const outcome = await this.gateway.placeMarket(ctx, action, qty, purpose, clOrdId);
-    if (outcome.status === 'rejected' || outcome.status === 'blocked') {
-      await this.failed(machine, `exit order ${outcome.status}: ${outcome.reason}`);
-      return { outcome: 'rejected', netPos: null, reason: outcome.reason };
+    // the broker's position events are heard from before the order goes out: they confirm it
+    const watch = this.confirmation.watch(machine.accountId, machine.contract);
+    try {
+      const outcome = await this.gateway.placeMarket(ctx, action, qty, purpose, clOrdId);
+      if (outcome.status === 'rejected' || outcome.status === 'blocked') {
+        await this.failed(machine, `exit order ${outcome.status}: ${outcome.reason}`);
+        return { outcome: 'rejected', netPos: null, reason: outcome.reason };
+      }
+      await this.move(machine, 'CONFIRM_FLAT', `order ${outcome.status}`);
+      return await this.confirm(machine, ctx, watch);
+    } finally {
+      watch.stop();
     }
-    await this.move(machine, 'CONFIRM_FLAT', `order ${outcome.status}`);
-    return this.confirm(machine, ctx);
   }
 
-  private async confirm(machine: ExitMachine, ctx: OrderContext): Promise<ExitResult> {
+  private async confirm(machine: ExitMachine, ctx: OrderContext, watch?: PositionWatch): Promise<ExitResult> {
     const expected = machine.expectedNetPos as number;
     const start = machine.startNetPos as number;
-    let seen = await this.confirmation.waitFor(machine.accountId, machine.contract, expected);
+    let seen = await this.confirmation.waitFor(machine.accountId, machine.contract, expected, undefined, watch);
     if (seen === expected) return this.confirmed(machine);
     const last = machine.clOrdId ? await this.gateway.findOrder(machine.clOrdId) : null;
     if (seen !== null && (!last || last.status === 'pending' || last.status === 'working')) {
