@@ -50,6 +50,8 @@ const MAX_ATTEMPTS = 3;
 @Injectable()
 export class AdvancedExitManager {
   private readonly logger = new Logger('ExitManager');
+  /** the machines as last stored (this service is their only writer): no read before each exit */
+  private readonly stored = new Map<string, ExitMachine>();
 
   constructor(
     @InjectRepository(ExitMachine) private readonly machines: Repository<ExitMachine>,
@@ -184,15 +186,34 @@ export class AdvancedExitManager {
     const from = machine.state;
     assertTransition(from, to);
     Object.assign(machine, changes, { state: to, reason: reason.slice(0, 200), updatedAt: this.clock.nowIso() });
-    // one statement (INSERT .. ON CONFLICT UPDATE): the kill switch writes these for every account at once
-    await this.machines.upsert(machine, ['accountId', 'contract']);
+    // one statement (INSERT .. ON CONFLICT UPDATE, nothing read back): the kill switch writes these for every account at once
+    const key = machineKey(machine.accountId, machine.contract);
+    try {
+      await this.machines
+        .createQueryBuilder()
+        .insert()
+        .values(machine)
+        .orUpdate(MACHINE_COLUMNS, ['accountId', 'contract'])
+        .updateEntity(false)
+        .execute();
+    } catch (error) {
+      // what is stored is not known now: the next exit reads it again
+      this.stored.delete(key);
+      throw error;
+    }
+    this.stored.set(key, machine);
     this.logger.debug(`${machine.accountId} ${machine.contract}: ${from} -> ${to} (${reason})`);
     this.bus.publish({ type: 'ExitStateChanged', ts: machine.updatedAt, accountId: machine.accountId, contract: machine.contract, from, to, reason });
   }
 
   private async load(accountId: string, contract: string): Promise<ExitMachine> {
+    const known = this.stored.get(machineKey(accountId, contract));
+    if (known) return known;
     const found = await this.machines.findOneBy({ accountId, contract });
-    if (found) return found;
+    if (found) {
+      this.stored.set(machineKey(accountId, contract), found);
+      return found;
+    }
     return this.machines.create({
       accountId,
       contract,
@@ -217,6 +238,9 @@ export class AdvancedExitManager {
     return this.machines.find({ order: { updatedAt: 'DESC' } });
   }
 }
+
+const MACHINE_COLUMNS = ['state', 'requestKey', 'reason', 'expectedNetPos', 'startNetPos', 'clOrdId', 'attempts', 'signalId', 'lastResult', 'updatedAt'];
+const machineKey = (accountId: string, contract: string) => `${accountId}|${contract}`;
 
 function contextOf(req: ExitRequest): OrderContext {
   return { accountId: req.accountId, contract: req.contract, signalId: req.signalId, traderId: req.traderId, recorderId: req.recorderId };
