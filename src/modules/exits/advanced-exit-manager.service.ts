@@ -27,6 +27,8 @@ export interface ExitRequest {
   workingOrdersCancelled?: boolean;
   /** the broker's position the caller has just read (the kill switch): not read a second time */
   brokerNetPos?: number;
+  /** the broker's position event may confirm the exit without a read (the kill switch, where every round trip counts) */
+  confirmByEvents?: boolean;
 }
 
 /** A whole-position exit that no signal or trader asked for (kill switch, drift policy, flatten). */
@@ -100,7 +102,7 @@ export class AdvancedExitManager {
     if (!req.workingOrdersCancelled) await this.gateway.cancelWorking(ctx);
     machine.startNetPos = netPos;
     machine.expectedNetPos = expected;
-    return this.work(machine, ctx, qty);
+    return this.work(machine, ctx, qty, req.confirmByEvents ?? false);
   }
 
   /** Finishes a machine a restart (or a crash) left outside IDLE, without a second exit. */
@@ -116,13 +118,13 @@ export class AdvancedExitManager {
     await this.confirm(machine, ctx);
   }
 
-  private async work(machine: ExitMachine, ctx: OrderContext, qty: number): Promise<ExitResult> {
+  private async work(machine: ExitMachine, ctx: OrderContext, qty: number, byEvents: boolean): Promise<ExitResult> {
     const action = closingAction(machine.startNetPos as number);
     const clOrdId = clOrdIdFor(machine.requestKey as string, machine.attempts);
     await this.move(machine, 'WORKING_EXIT', `${action} ${qty} at market`, { clOrdId, attempts: machine.attempts + 1 });
     const purpose = machine.expectedNetPos === 0 ? 'close' : 'reduce';
     // the broker's position events are heard from before the order goes out: they confirm it
-    const watch = this.confirmation.watch(machine.accountId, machine.contract);
+    const watch = byEvents ? this.confirmation.watch(machine.accountId, machine.contract) : undefined;
     try {
       const outcome = await this.gateway.placeMarket(ctx, action, qty, purpose, clOrdId);
       if (outcome.status === 'rejected' || outcome.status === 'blocked') {
@@ -132,7 +134,7 @@ export class AdvancedExitManager {
       await this.move(machine, 'CONFIRM_FLAT', `order ${outcome.status}`);
       return await this.confirm(machine, ctx, watch);
     } finally {
-      watch.stop();
+      watch?.stop();
     }
   }
 
@@ -156,7 +158,7 @@ export class AdvancedExitManager {
     const left = Math.abs(seen) - Math.abs(expected);
     if (left <= 0) return this.giveUp(machine, `position ${seen} is past the expected ${expected}`);
     await this.signals.record(machine.signalId, 'exit_corrective', `position ${seen}, expected ${expected}: one market order for the ${left} really left`, machine.accountId);
-    return this.work(machine, ctx, left);
+    return this.work(machine, ctx, left, watch !== undefined);
   }
 
   private async confirmed(machine: ExitMachine): Promise<ExitResult> {

@@ -97,6 +97,7 @@ export class KillSwitchService {
               const result = await this.manager.exit(
                 flattenRequest(accountId, position.contract, `kill switch: ${reason}`, `kill:${trip}:${accountId}:${position.contract}`, {
                   workingOrdersCancelled: true,
+                  confirmByEvents: true,
                   ...(stillTrue ? { brokerNetPos: position.netPos } : {}),
                 }),
               );
