@@ -1,4 +1,5 @@
 import { AccountLanes } from './account-lanes';
+import { isExitWork } from './exit-priority';
 
 /** A task that runs until the test lets it finish. */
 function held() {
@@ -65,5 +66,22 @@ describe('AccountLanes', () => {
     const good = lanes.run('acc-1', async () => 'ok');
     await expect(bad).rejects.toThrow('sync failure');
     await expect(good).resolves.toBe('ok');
+  });
+
+  it('exit work keeps its priority through what it awaits; the entry started after it does not inherit it', async () => {
+    const lanes = new AccountLanes();
+    const seen: string[] = [];
+    const exit = lanes.run(
+      'acc-1',
+      async () => {
+        await new Promise((r) => setImmediate(r));
+        seen.push(`exit: ${isExitWork()}`);
+      },
+      'exit',
+    );
+    const entry = lanes.run('acc-1', async () => void seen.push(`entry: ${isExitWork()}`));
+    await Promise.all([exit, entry]);
+    expect(seen).toEqual(['exit: true', 'entry: false']);
+    expect(isExitWork()).toBe(false);
   });
 });

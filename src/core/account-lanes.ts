@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { runAsExit, runAsOrdinary } from './exit-priority';
 
 /** 'exit' work (stops, exit intents, the kill switch) overtakes every 'entry' task still waiting. */
 export type LanePriority = 'exit' | 'entry';
@@ -38,18 +39,18 @@ export class AccountLanes {
         start: () => {
           this.started.set(accountId, this.startedTasks(accountId) + 1);
           // the lane moves on before the caller hears the result, so idle() is already true then
-          Promise.resolve()
-            .then(task)
-            .then(
-              (value) => {
-                this.next(accountId, owner);
-                resolve(value);
-              },
-              (error) => {
-                this.next(accountId, owner);
-                reject(error);
-              },
-            );
+          // exit work keeps its priority through everything it awaits (its database statements too)
+          const started = (priority === 'exit' ? runAsExit : runAsOrdinary)(() => Promise.resolve().then(task));
+          started.then(
+            (value) => {
+              this.next(accountId, owner);
+              resolve(value);
+            },
+            (error) => {
+              this.next(accountId, owner);
+              reject(error);
+            },
+          );
         },
       };
       if (priority === 'exit') {
