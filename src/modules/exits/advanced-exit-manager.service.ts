@@ -211,25 +211,25 @@ export class AdvancedExitManager {
   private async load(accountId: string, contract: string): Promise<ExitMachine> {
     const known = this.stored.get(machineKey(accountId, contract));
     if (known) return known;
-    const found = await this.machines.findOneBy({ accountId, contract });
-    if (found) {
-      this.stored.set(machineKey(accountId, contract), found);
-      return found;
-    }
-    return this.machines.create({
-      accountId,
-      contract,
-      state: 'IDLE',
-      requestKey: null,
-      reason: null,
-      expectedNetPos: null,
-      startNetPos: null,
-      clOrdId: null,
-      attempts: 0,
-      signalId: null,
-      lastResult: null,
-      updatedAt: this.clock.nowIso(),
-    });
+    // none stored yet is the same as IDLE with nothing worked: remembered as such
+    const machine =
+      (await this.machines.findOneBy({ accountId, contract })) ??
+      this.machines.create({
+        accountId,
+        contract,
+        state: 'IDLE',
+        requestKey: null,
+        reason: null,
+        expectedNetPos: null,
+        startNetPos: null,
+        clOrdId: null,
+        attempts: 0,
+        signalId: null,
+        lastResult: null,
+        updatedAt: this.clock.nowIso(),
+      });
+    this.stored.set(machineKey(accountId, contract), machine);
+    return machine;
   }
 
   listActive(): Promise<ExitMachine[]> {
