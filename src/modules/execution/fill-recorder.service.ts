@@ -123,7 +123,10 @@ export class FillRecorderService implements OnModuleInit {
         : opened
           ? { exitPlan: order?.exitPlan ?? null, positionKey: newId() }
           : { exitPlan: row?.exitPlan ?? null, positionKey: row?.positionKey ?? null };
-      await positions.save({ accountId, contract: fill.contract, netPos: state.netPos, avgPrice, ledger: JSON.stringify(state), recorderId, ...exits, updatedAt: this.clock.nowIso() });
+      // the row was just read: one INSERT or one UPDATE, never save()'s read-before-write
+      const written = { netPos: state.netPos, avgPrice, ledger: JSON.stringify(state), recorderId, ...exits, updatedAt: this.clock.nowIso() };
+      if (row) await positions.update({ accountId, contract: fill.contract }, written);
+      else await positions.insert({ accountId, contract: fill.contract, ...written });
       const trades = closed.map((t) => ({ id: newId(), accountId, recorderId: row?.recorderId ?? recorderId, contract: fill.contract, ...t }));
       for (const trade of trades) await tx.getRepository(Trade).insert(trade);
       return { order, state, avgPrice, trades };

@@ -8,7 +8,7 @@ import { closingAction } from '../../core/positions/order-plan';
 import { clOrdIdFor, OrderContext, OrderGateway } from '../execution/order-gateway.service';
 import { SignalsService } from '../signals/signals.service';
 import { ExitMachine } from './entities/exit-machine.entity';
-import { ExitConfirmationLoop } from './exit-confirmation-loop';
+import { ExitConfirmationLoop, PositionWatch } from './exit-confirmation-loop';
 import { assertTransition, ExitState } from './exit-states';
 
 export interface ExitRequest {
@@ -25,6 +25,10 @@ export interface ExitRequest {
   recorderId: string | null;
   /** the caller has just cancelled every working order of the account (the kill switch) */
   workingOrdersCancelled?: boolean;
+  /** the broker's position the caller has just read (the kill switch): not read a second time */
+  brokerNetPos?: number;
+  /** the broker's position event may confirm the exit without a read (the kill switch, where every round trip counts) */
+  confirmByEvents?: boolean;
 }
 
 /** A whole-position exit that no signal or trader asked for (kill switch, drift policy, flatten). */
@@ -48,6 +52,8 @@ const MAX_ATTEMPTS = 3;
 @Injectable()
 export class AdvancedExitManager {
   private readonly logger = new Logger('ExitManager');
+  /** the machines as last stored (this service is their only writer): no read before each exit */
+  private readonly stored = new Map<string, ExitMachine>();
 
   constructor(
     @InjectRepository(ExitMachine) private readonly machines: Repository<ExitMachine>,
@@ -76,7 +82,7 @@ export class AdvancedExitManager {
     await this.move(machine, 'PREPARE_EXIT', req.reason, { requestKey: req.requestKey, signalId: req.signalId, attempts: 0, lastResult: null });
     let netPos: number;
     try {
-      netPos = await this.gateway.readPosition(req.accountId, req.contract);
+      netPos = req.brokerNetPos ?? (await this.gateway.readPosition(req.accountId, req.contract));
     } catch (error) {
       const reason = `cannot read the broker position: ${(error as Error).message}; nothing sent`;
       await this.finish(machine, reason, req.signalId, 'exit_blocked');
@@ -96,7 +102,7 @@ export class AdvancedExitManager {
     if (!req.workingOrdersCancelled) await this.gateway.cancelWorking(ctx);
     machine.startNetPos = netPos;
     machine.expectedNetPos = expected;
-    return this.work(machine, ctx, qty);
+    return this.work(machine, ctx, qty, req.confirmByEvents ?? false);
   }
 
   /** Finishes a machine a restart (or a crash) left outside IDLE, without a second exit. */
@@ -112,24 +118,30 @@ export class AdvancedExitManager {
     await this.confirm(machine, ctx);
   }
 
-  private async work(machine: ExitMachine, ctx: OrderContext, qty: number): Promise<ExitResult> {
+  private async work(machine: ExitMachine, ctx: OrderContext, qty: number, byEvents: boolean): Promise<ExitResult> {
     const action = closingAction(machine.startNetPos as number);
     const clOrdId = clOrdIdFor(machine.requestKey as string, machine.attempts);
     await this.move(machine, 'WORKING_EXIT', `${action} ${qty} at market`, { clOrdId, attempts: machine.attempts + 1 });
     const purpose = machine.expectedNetPos === 0 ? 'close' : 'reduce';
-    const outcome = await this.gateway.placeMarket(ctx, action, qty, purpose, clOrdId);
-    if (outcome.status === 'rejected' || outcome.status === 'blocked') {
-      await this.failed(machine, `exit order ${outcome.status}: ${outcome.reason}`);
-      return { outcome: 'rejected', netPos: null, reason: outcome.reason };
+    // the broker's position events are heard from before the order goes out: they confirm it
+    const watch = byEvents ? this.confirmation.watch(machine.accountId, machine.contract) : undefined;
+    try {
+      const outcome = await this.gateway.placeMarket(ctx, action, qty, purpose, clOrdId);
+      if (outcome.status === 'rejected' || outcome.status === 'blocked') {
+        await this.failed(machine, `exit order ${outcome.status}: ${outcome.reason}`);
+        return { outcome: 'rejected', netPos: null, reason: outcome.reason };
+      }
+      await this.move(machine, 'CONFIRM_FLAT', `order ${outcome.status}`);
+      return await this.confirm(machine, ctx, watch);
+    } finally {
+      watch?.stop();
     }
-    await this.move(machine, 'CONFIRM_FLAT', `order ${outcome.status}`);
-    return this.confirm(machine, ctx);
   }
 
-  private async confirm(machine: ExitMachine, ctx: OrderContext): Promise<ExitResult> {
+  private async confirm(machine: ExitMachine, ctx: OrderContext, watch?: PositionWatch): Promise<ExitResult> {
     const expected = machine.expectedNetPos as number;
     const start = machine.startNetPos as number;
-    let seen = await this.confirmation.waitFor(machine.accountId, machine.contract, expected);
+    let seen = await this.confirmation.waitFor(machine.accountId, machine.contract, expected, undefined, watch);
     if (seen === expected) return this.confirmed(machine);
     const last = machine.clOrdId ? await this.gateway.findOrder(machine.clOrdId) : null;
     if (seen !== null && (!last || last.status === 'pending' || last.status === 'working')) {
@@ -146,7 +158,7 @@ export class AdvancedExitManager {
     const left = Math.abs(seen) - Math.abs(expected);
     if (left <= 0) return this.giveUp(machine, `position ${seen} is past the expected ${expected}`);
     await this.signals.record(machine.signalId, 'exit_corrective', `position ${seen}, expected ${expected}: one market order for the ${left} really left`, machine.accountId);
-    return this.work(machine, ctx, left);
+    return this.work(machine, ctx, left, watch !== undefined);
   }
 
   private async confirmed(machine: ExitMachine): Promise<ExitResult> {
@@ -176,29 +188,48 @@ export class AdvancedExitManager {
     const from = machine.state;
     assertTransition(from, to);
     Object.assign(machine, changes, { state: to, reason: reason.slice(0, 200), updatedAt: this.clock.nowIso() });
-    // one statement (INSERT .. ON CONFLICT UPDATE): the kill switch writes these for every account at once
-    await this.machines.upsert(machine, ['accountId', 'contract']);
+    // one statement (INSERT .. ON CONFLICT UPDATE, nothing read back): the kill switch writes these for every account at once
+    const key = machineKey(machine.accountId, machine.contract);
+    try {
+      await this.machines
+        .createQueryBuilder()
+        .insert()
+        .values(machine)
+        .orUpdate(MACHINE_COLUMNS, ['accountId', 'contract'])
+        .updateEntity(false)
+        .execute();
+    } catch (error) {
+      // what is stored is not known now: the next exit reads it again
+      this.stored.delete(key);
+      throw error;
+    }
+    this.stored.set(key, machine);
     this.logger.debug(`${machine.accountId} ${machine.contract}: ${from} -> ${to} (${reason})`);
     this.bus.publish({ type: 'ExitStateChanged', ts: machine.updatedAt, accountId: machine.accountId, contract: machine.contract, from, to, reason });
   }
 
   private async load(accountId: string, contract: string): Promise<ExitMachine> {
-    const found = await this.machines.findOneBy({ accountId, contract });
-    if (found) return found;
-    return this.machines.create({
-      accountId,
-      contract,
-      state: 'IDLE',
-      requestKey: null,
-      reason: null,
-      expectedNetPos: null,
-      startNetPos: null,
-      clOrdId: null,
-      attempts: 0,
-      signalId: null,
-      lastResult: null,
-      updatedAt: this.clock.nowIso(),
-    });
+    const known = this.stored.get(machineKey(accountId, contract));
+    if (known) return known;
+    // none stored yet is the same as IDLE with nothing worked: remembered as such
+    const machine =
+      (await this.machines.findOneBy({ accountId, contract })) ??
+      this.machines.create({
+        accountId,
+        contract,
+        state: 'IDLE',
+        requestKey: null,
+        reason: null,
+        expectedNetPos: null,
+        startNetPos: null,
+        clOrdId: null,
+        attempts: 0,
+        signalId: null,
+        lastResult: null,
+        updatedAt: this.clock.nowIso(),
+      });
+    this.stored.set(machineKey(accountId, contract), machine);
+    return machine;
   }
 
   listActive(): Promise<ExitMachine[]> {
@@ -209,6 +240,9 @@ export class AdvancedExitManager {
     return this.machines.find({ order: { updatedAt: 'DESC' } });
   }
 }
+
+const MACHINE_COLUMNS = ['state', 'requestKey', 'reason', 'expectedNetPos', 'startNetPos', 'clOrdId', 'attempts', 'signalId', 'lastResult', 'updatedAt'];
+const machineKey = (accountId: string, contract: string) => `${accountId}|${contract}`;
 
 function contextOf(req: ExitRequest): OrderContext {
   return { accountId: req.accountId, contract: req.contract, signalId: req.signalId, traderId: req.traderId, recorderId: req.recorderId };

@@ -8,7 +8,7 @@ import { AdvancedExitManager, ExitResult } from './advanced-exit-manager.service
 
 /**
  * Exit and reduce intents (alerts, TP/SL, flatten) -> the exit manager, in the account's lane so
- * they never overlap an entry of the same account. At start, exits a crash left open are resumed.
+ * they never overlap an entry of the same account; they overtake the entries still waiting there. At start, exits a crash left open are resumed.
  */
 @Injectable()
 export class ExitIntentHandler implements OnModuleInit, OnApplicationBootstrap {
@@ -25,7 +25,7 @@ export class ExitIntentHandler implements OnModuleInit, OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     for (const machine of await this.manager.listActive()) {
-      void this.lanes.run(machine.accountId, () => this.manager.resume(machine));
+      void this.lanes.run(machine.accountId, () => this.manager.resume(machine), 'exit');
     }
   }
 
@@ -42,6 +42,7 @@ export class ExitIntentHandler implements OnModuleInit, OnApplicationBootstrap {
         traderId: intent.traderId,
         recorderId: intent.recorderId,
       })),
+      'exit',
     );
   }
 }

@@ -28,7 +28,8 @@ export interface KillSwitchReport {
 /**
  * ForceFlattenKillSwitch: halts trading first (nothing new goes out, alerts are recorded, not
  * traded), then on every account in parallel cancels every working order and exits every position
- * through the exit manager, confirmed flat at the broker. Trading stays off until re-armed.
+ * through the exit manager, confirmed flat at the broker (by its position events, a read as back-up).
+ * Trading stays off until re-armed.
  */
 @Injectable()
 export class KillSwitchService {
@@ -78,23 +79,44 @@ export class KillSwitchService {
     const report: KillSwitchAccountReport = { accountId, name, cancelledOrders: 0, positions: [], flat: false, error: null, ms: 0 };
     try {
       const { broker, accountRef } = await this.gateway.broker(accountId);
-      // cancels go out at once, ahead of anything queued in the account's lane
-      const working = (await broker.listOrders(accountRef)).filter((o) => o.status === 'Working' || o.status === 'PendingNew');
-      await Promise.all(working.map((o) => broker.cancelOrder(accountRef, o.brokerOrderId)));
+      // both reads go out at once; the cancels leave as soon as they answer, the market exits
+      // right behind them (not after the cancels' answers: one broker round trip saved)
+      // the positions read stay the truth only if no task of the account's lane moves them meanwhile
+      const quietFrom = this.lanes.busy(accountId) ? null : this.lanes.startedTasks(accountId);
+      const [orders, positions] = await Promise.all([broker.listOrders(accountRef), broker.listPositions(accountRef)]);
+      const working = orders.filter((o) => o.status === 'Working' || o.status === 'PendingNew');
+      const cancels = Promise.allSettled(working.map((o) => broker.cancelOrder(accountRef, o.brokerOrderId)));
       report.cancelledOrders = working.length;
-      await this.lanes.run(accountId, async () => {
-        const open = (await broker.listPositions(accountRef)).filter((p) => p.netPos !== 0);
-        for (const position of open) {
-          const result = await this.manager.exit(
-            flattenRequest(accountId, position.contract, `kill switch: ${reason}`, `kill:${trip}:${accountId}:${position.contract}`, { workingOrdersCancelled: true }),
+      const exits = this.lanes.run(
+        accountId,
+        async () => {
+          const stillTrue = quietFrom !== null && this.lanes.startedTasks(accountId) === quietFrom + 1;
+          const open = (stillTrue ? positions : await broker.listPositions(accountRef)).filter((p) => p.netPos !== 0);
+          return Promise.all(
+            open.map(async (position) => {
+              const result = await this.manager.exit(
+                flattenRequest(accountId, position.contract, `kill switch: ${reason}`, `kill:${trip}:${accountId}:${position.contract}`, {
+                  workingOrdersCancelled: true,
+                  confirmByEvents: true,
+                  ...(stillTrue ? { brokerNetPos: position.netPos } : {}),
+                }),
+              );
+              report.positions.push({ contract: position.contract, before: position.netPos, result: result.outcome, detail: 'reason' in result ? result.reason : null });
+            }),
           );
-          report.positions.push({ contract: position.contract, before: position.netPos, result: result.outcome, detail: 'reason' in result ? result.reason : null });
-        }
-      });
+        },
+        'exit',
+      );
+      const [cancelled] = await Promise.all([cancels, exits]);
+      const refused = cancelled.flatMap((c) => (c.status === 'rejected' ? [(c.reason as Error)?.message ?? String(c.reason)] : c.value.ok ? [] : [c.value.text]));
       // each exit already confirmed its contract flat at the broker: no second read needed
       const left = report.positions.filter((p) => p.result !== 'flat' && p.result !== 'already_flat');
       report.flat = left.length === 0;
-      if (!report.flat) report.error = `not confirmed flat: ${left.map((p) => `${p.contract} (${p.result}${p.detail ? `: ${p.detail}` : ''})`).join(', ')}`;
+      const problems = [
+        ...(report.flat ? [] : [`not confirmed flat: ${left.map((p) => `${p.contract} (${p.result}${p.detail ? `: ${p.detail}` : ''})`).join(', ')}`]),
+        ...(refused.length > 0 ? [`${refused.length} cancel(s) refused: ${refused.join('; ')}`] : []),
+      ];
+      report.error = problems.length > 0 ? problems.join('; ') : null;
     } catch (error) {
       report.error = (error as Error).message;
     }

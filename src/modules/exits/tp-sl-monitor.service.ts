@@ -33,7 +33,8 @@ interface Watched {
  * quote from the venue that holds it (a Tradovate position on Tradovate market data only, never on
  * an alert or paper price): take-profit legs, stop loss, trailing stop, break-even. A hit requests an exit
  * (ExitPosition, partial for a leg) from the exit manager; it never sends an order itself.
- * What it remembers is stored before the request goes out, so a restart never fires a level twice.
+ * What it remembers is stored right behind the request (one write at a time per position); the
+ * exit's idempotency key (one per level per position) makes a refired level after a restart a duplicate.
  */
 @Injectable()
 export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
@@ -108,7 +109,6 @@ export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private async onQuote(quote: QuoteReceived): Promise<void> {
-    const requests: { w: Watched; exit: WatchExit }[] = [];
     const saves: Promise<unknown>[] = [];
     // decided synchronously, so overlapping quotes can never fire one level twice
     for (const w of this.watched.values()) {
@@ -116,14 +116,14 @@ export class TpSlMonitor implements OnModuleInit, OnApplicationBootstrap {
       const { state, exits } = watchQuote(w.plan, w.levels, w.state, quote.price, specForContract(w.contract));
       if (JSON.stringify(state) === JSON.stringify(w.state)) continue;
       w.state = state;
+      // the exit is asked for at once, never behind the database's one writer: each exit's key is
+      // one per level per position, so a restart that lost this write cannot send a level twice
       saves.push(this.save(w));
-      for (const exit of exits) requests.push({ w, exit });
+      for (const exit of exits) this.request(w, exit, quote.price);
     }
-    // a failed write is logged, never a reason to hold back a stop: in this process the watch already moved
     for (const result of await Promise.allSettled(saves)) {
       if (result.status === 'rejected') this.logger.error(`could not store an exit watch: ${(result.reason as Error)?.message ?? result.reason}`);
     }
-    for (const { w, exit } of requests) this.request(w, exit, quote.price);
   }
 
   private request(w: Watched, exit: WatchExit, price: string): void {
