@@ -82,7 +82,7 @@ async function burstFigures(): Promise<Figure[]> {
   }
 }
 
-/** h-engine's scenarios (kill switch, stop under fire): every exported function, each returning Figure(s). */
+/** The scenario files' entry points (kill switch, stop under fire): each exported `...Scenario` function, returning Figure(s). */
 async function scenarioFigures(): Promise<Figure[]> {
   const dir = path.join(__dirname, 'scenarios');
   if (!fs.existsSync(dir)) return [];
@@ -90,7 +90,7 @@ async function scenarioFigures(): Promise<Figure[]> {
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
     const mod = require(path.join(dir, file)) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(mod)) {
-      if (typeof fn !== 'function') continue;
+      if (typeof fn !== 'function' || !name.endsWith('Scenario')) continue;
       try {
         const out = (await (fn as () => Promise<Figure | Figure[]>)()) ?? [];
         figures.push(...(Array.isArray(out) ? out : [out]));
