@@ -10,6 +10,7 @@ import { specForContract } from '../../core/positions/spec-for-contract';
 import { inTransaction } from '../../database/transactions';
 import { SignalsService } from '../signals/signals.service';
 import { Fill } from './entities/fill.entity';
+import { insertFillRow } from './fill-rows';
 import { Order, OrderState } from './entities/order.entity';
 import { Position } from './entities/position.entity';
 import { Trade } from './entities/trade.entity';
@@ -95,18 +96,7 @@ export class FillRecorderService implements OnModuleInit {
       const order =
         (fill.clOrdId ? await orders.findOneBy({ accountId, clOrdId: fill.clOrdId }) : null) ??
         (fill.brokerOrderId ? await orders.findOneBy({ accountId, brokerOrderId: fill.brokerOrderId }) : null);
-      await tx.getRepository(Fill).insert({
-        id: newId(),
-        accountId,
-        orderId: order?.id ?? null,
-        brokerOrderId: fill.brokerOrderId,
-        brokerFillId: fill.brokerFillId,
-        contract: fill.contract,
-        action: fill.action,
-        quantity: fill.quantity,
-        price: fill.price,
-        ts: fill.ts,
-      });
+      await insertFillRow(tx, accountId, fill, order);
       const spec = specForContract(fill.contract);
       const positions = tx.getRepository(Position);
       const row = await positions.findOneBy({ accountId, contract: fill.contract });

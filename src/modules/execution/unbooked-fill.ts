@@ -3,6 +3,7 @@ import { BrokerFill } from '../broker/broker.port';
 import { newId } from '../../core/ids';
 import { FLAT_LEDGER, LedgerState } from '../../core/positions/position-ledger';
 import { Fill } from './entities/fill.entity';
+import { insertFillRow } from './fill-rows';
 import { Order } from './entities/order.entity';
 import { Position } from './entities/position.entity';
 
@@ -18,18 +19,7 @@ export function ledgerUnusable(state: LedgerState): boolean {
  */
 export async function bookQuantityOnly(tx: EntityManager, accountId: string, fill: BrokerFill, order: Order | null, now: string): Promise<number | null> {
   if (await tx.getRepository(Fill).exist({ where: { accountId, brokerFillId: fill.brokerFillId } })) return null;
-  await tx.getRepository(Fill).insert({
-    id: newId(),
-    accountId,
-    orderId: order?.id ?? null,
-    brokerOrderId: fill.brokerOrderId,
-    brokerFillId: fill.brokerFillId,
-    contract: fill.contract,
-    action: fill.action,
-    quantity: fill.quantity,
-    price: fill.price,
-    ts: fill.ts,
-  });
+  await insertFillRow(tx, accountId, fill, order);
   const positions = tx.getRepository(Position);
   const row = await positions.findOneBy({ accountId, contract: fill.contract });
   const before: LedgerState = row ? JSON.parse(row.ledger) : FLAT_LEDGER;

@@ -1,10 +1,9 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../../core/clock';
-import { newId } from '../../core/ids';
 import { RecordersService } from '../recorders/recorders.service';
-import { Signal } from '../signals/entities/signal.entity';
 import { SignalIntake } from '../signals/signal-intake';
+import { newSignal } from '../signals/new-signal';
 import { SignalsService } from '../signals/signals.service';
 import { addressGroup } from './client-address';
 import { TokenBuckets } from './token-buckets';
@@ -85,25 +84,7 @@ export class WebhookGate {
 
   private async recordRefused(recorderId: string, rawBody: string, contentType: string | null, reason: string): Promise<string> {
     const receivedAt = this.clock.nowIso();
-    const signal = Object.assign(new Signal(), {
-      id: newId(),
-      recorderId,
-      status: 'rate_limited',
-      reason,
-      rawBody: redactSecrets(rawBody),
-      contentType,
-      receivedAt,
-      dialect: null,
-      parsed: null,
-      action: null,
-      symbol: null,
-      contract: null,
-      quantity: null,
-      price: null,
-      dedupeKey: null,
-      duplicateOf: null,
-      firedAt: null,
-    } satisfies Partial<Signal>);
+    const signal = newSignal(recorderId, redactSecrets(rawBody), contentType, receivedAt, 'rate_limited', reason);
     await this.signals.insertNew(signal);
     await this.signals.record(signal.id, 'rate_limited', reason, null, receivedAt);
     return signal.id;

@@ -5,12 +5,12 @@ import type { EventOf } from '../../core/bus/events';
 import { Clock } from '../../core/clock';
 import { ContractSymbolError, ResolvedContract, resolveContract } from '../../core/contracts';
 import { isOnTick, roundPriceToTick } from '../../core/money';
-import { newId } from '../../core/ids';
 import { TradingGate } from '../../core/trading-gate';
 import { Recorder } from '../recorders/entities/recorder.entity';
 import { RecordersService } from '../recorders/recorders.service';
 import { Signal, SignalStatus } from '../signals/entities/signal.entity';
 import { SignalIntake } from '../signals/signal-intake';
+import { newSignal } from '../signals/new-signal';
 import { SignalsService } from '../signals/signals.service';
 import { admitAlert } from './alert-admission';
 import { parseAlert } from './alert-parser';
@@ -106,7 +106,7 @@ export class WebhookService {
     // a peer's secret never reaches the store, an error message or the timeline: everything reads the redacted body
     const rawBody = redactSecrets(sentBody);
     const receivedAt = this.clock.nowIso();
-    const signal = this.newSignal(recorder, rawBody, contentType, receivedAt);
+    const signal = newSignal(recorder.id, rawBody, contentType, receivedAt);
     let alert: ParsedAlert;
     let contract: string;
     let resolved: ResolvedContract;
@@ -173,27 +173,6 @@ export class WebhookService {
   private blockedByTradingState(alert: ParsedAlert): string | null {
     const halted = this.tradingState.haltedReason();
     return halted && alert.directive.kind === 'ENTER' ? `trading halted (${halted})` : null;
-  }
-
-  private newSignal(recorder: Recorder, rawBody: string, contentType: string | null, receivedAt: string): Signal {
-    return Object.assign(new Signal(), {
-      id: newId(),
-      recorderId: recorder.id,
-      rawBody,
-      contentType,
-      receivedAt,
-      reason: null,
-      dialect: null,
-      parsed: null,
-      action: null,
-      symbol: null,
-      contract: null,
-      quantity: null,
-      price: null,
-      dedupeKey: null,
-      duplicateOf: null,
-      firedAt: null,
-    });
   }
 }
 
