@@ -7,6 +7,8 @@ export interface LoadResult {
   statuses: Record<string, number>;
 }
 
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /**
  * Open-loop load: request i is due at start + i / rate whatever the answers do; the clock checks
  * every millisecond and sends everything due. Traffic goes to 127.0.0.1 only.
@@ -37,6 +39,8 @@ export async function openLoop(port: number, rate: number, durationSec: number, 
         res.resume();
         res.on('end', () => done(String(res.statusCode)));
       });
+      // an answer that never comes counts as an error: the run stays bounded in time
+      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('no answer')));
       req.on('error', () => done('error'));
       req.end(body);
     };
