@@ -1,35 +1,17 @@
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import request from 'supertest';
+import { buildDist, freePort, ROOT, waitFor } from '../support/server-process';
 
 /**
  * The real server as a real process, killed with SIGKILL in the middle of an exit and started
  * again on the same data directory: the exit is finished once, never sent twice.
  */
-const ROOT = path.resolve(__dirname, '../..');
 const KEY = 'restart-test-api-key-0123';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('restart of the real process in the middle of an exit', () => {
   let dataDir: string;
@@ -39,7 +21,7 @@ describe('restart of the real process in the middle of an exit', () => {
   const auth = (t: request.Test) => t.set('Authorization', `Bearer ${KEY}`);
 
   beforeAll(() => {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    buildDist();
   }, 120_000);
 
   beforeEach(async () => {

@@ -1,17 +1,16 @@
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import request from 'supertest';
 import { FakeTradovate, startFakeTradovate } from '../fakes/tradovate/fake-tradovate-server';
+import { freePort, ROOT, waitFor } from '../support/server-process';
 
 /**
  * Issue 10: a full session of the real server process, with every secret set (API key, admin
  * password, secret key, a Tradovate login), leaves none of them in clear in its log output or in
  * the database files; and the database files are the owner's only (0600), whatever the umask.
  */
-const ROOT = path.resolve(__dirname, '../..');
 const SECRET_KEY_HEX = '5e1c0de5a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071829304a5b';
 const SECRETS = {
   apiKey: 'apikey-Narwhal-55e0c1d2b3a4f6',
@@ -25,24 +24,7 @@ const SECRETS = {
 };
 const USER = 'jt.secretive';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Where each secret shows up in clear: "<secret name> in <place>". */
 function leaks(places: Record<string, Buffer>): string[] {
