@@ -1,15 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { BookFilterDto } from './book-filter.dto';
 
-export class BookQueryDto {
-  @IsOptional()
-  @IsUUID('all', { message: 'accountId must be an account id' })
-  accountId?: string;
-
-  @IsOptional()
-  @IsUUID('all', { message: 'recorderId must be a recorder id' })
-  recorderId?: string;
-
+export class BookQueryDto extends BookFilterDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
